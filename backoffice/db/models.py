@@ -1,0 +1,161 @@
+"""Tables of the foundation: users, sign-in throttling, key versions and slots, audit trail.
+
+Money columns (later issues) are integer fen named ``*_fen``; timestamps are UTC-aware.
+Tables two people can edit carry a ``version`` column used for optimistic locking.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from backoffice.db.base import Base
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(128))
+    password_hash: Mapped[str] = mapped_column(String(256))
+    approval_level: Mapped[int | None]
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime]
+    password_changed_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(default=1)
+
+    roles: Mapped[list[UserRole]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class UserRole(Base):
+    __tablename__ = "user_roles"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+    user: Mapped[User] = relationship(back_populates="roles")
+
+
+class SignInThrottle(Base):
+    """Failed attempts per principal: ``user:NAME`` or ``recovery``."""
+
+    __tablename__ = "signin_throttle"
+
+    principal: Mapped[str] = mapped_column(String(96), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    first_failure_at: Mapped[datetime | None]
+    locked_until: Mapped[datetime | None]
+    lockouts: Mapped[int] = mapped_column(default=0)
+
+
+class KeyVersion(Base):
+    __tablename__ = "key_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    status: Mapped[str] = mapped_column(String(16))  # active | retiring | retired
+    created_at: Mapped[datetime]
+    retired_at: Mapped[datetime | None]
+
+
+class KeySlot(Base):
+    """The master key of one version, wrapped under one user's password or the recovery code."""
+
+    __tablename__ = "key_slots"
+    __table_args__ = (UniqueConstraint("key_version", "owner", "kind", name="uq_key_slots_owner"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_version: Mapped[int] = mapped_column(ForeignKey("key_versions.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # password | recovery
+    owner: Mapped[str] = mapped_column(String(96))  # user:NAME | recovery
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    wrapped: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class AuditRecord(Base):
+    """One link of the HMAC chain. The application role may only INSERT and SELECT here."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[datetime]
+    username: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(64))
+    object_type: Mapped[str] = mapped_column(String(32))
+    object_id: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    key_version: Mapped[int]
+    mac: Mapped[bytes] = mapped_column(LargeBinary(32))
+
+    __table_args__ = (Index("ix_audit_log_object", "object_type", "object_id"),)
+
+
+class AuditHead(Base):
+    """The newest link (one row), locked while appending so that sequence numbers never collide."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_seq: Mapped[int]
+    last_mac: Mapped[bytes] = mapped_column(LargeBinary(32))
+
+
+class AuditInbox(Base):
+    """Events that happen before anybody holds the key (failed sign-ins, lockouts).
+
+    They carry no MAC yet; the next signed-in action moves them into the chain, in order.
+    """
+
+    __tablename__ = "audit_inbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    username: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class AppMeta(Base):
+    """Installation facts: initialised at, demo flag, last backup."""
+
+    __tablename__ = "app_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Person(Base):
+    """A customer, insured, claimant or payee. Every personal field is encrypted (security.fields):
+    the associated data binds table, column and row id. ``*_bidx`` are blind indexes (security.blind_index)
+    for exact search, computed under ``key_version``'s key; nothing here is readable without the master key.
+    """
+
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    full_name_bidx: Mapped[int | None] = mapped_column(index=True)
+    id_number_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    id_number_bidx: Mapped[int | None] = mapped_column(index=True)
+    mobile_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    mobile_bidx: Mapped[int | None] = mapped_column(index=True)
+    bank_account_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    bank_account_bidx: Mapped[int | None] = mapped_column(index=True)
+    details_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # JSON: gender, birth date, address
+    key_version: Mapped[int]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

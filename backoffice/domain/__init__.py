@@ -1,0 +1,1 @@
+"""Pure domain: no Qt, no SQLAlchemy, no files, no clock."""

@@ -1,0 +1,1 @@
+"""Keys and key slots, password hashing, sign-in throttling, roles and the audit chain."""

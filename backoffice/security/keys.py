@@ -1,0 +1,130 @@
+"""Master keys and key slots.
+
+A master key is 256 random bits, one per key version. It never sits in the database in the clear:
+each *key slot* wraps it with AES-256-GCM under a key-encryption key derived with Argon2id from a
+user's password (or from the printed recovery code). The associated data binds the slot to its
+key version, owner and kind, so a wrapped key copied into another slot does not open.
+Purpose keys (audit chain, field encryption, blind indexes) are derived from the master key with
+HKDF-SHA256 and a purpose label; they are never stored.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+from dataclasses import dataclass, field
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from backoffice.security.kdf import Argon2Params, derive_key, new_salt
+
+KEY_BYTES = 32
+NONCE_BYTES = 12
+SLOT_FORMAT = 1
+
+
+class KeyUnwrapError(Exception):
+    """The secret is wrong or the slot was altered."""
+
+
+def new_master_key() -> bytes:
+    return os.urandom(KEY_BYTES)
+
+
+def slot_aad(key_version: int, owner: str, kind: str) -> bytes:
+    return f"backoffice-slot|v{SLOT_FORMAT}|{key_version}|{kind}|{owner}".encode()
+
+
+@dataclass(frozen=True)
+class WrappedKey:
+    """What a key slot stores: KDF parameters, salt, nonce and the AES-GCM ciphertext."""
+
+    params: Argon2Params
+    salt: bytes
+    nonce: bytes
+    ciphertext: bytes
+
+    def to_text(self) -> str:
+        parts = [
+            f"{SLOT_FORMAT}",
+            self.params.encode(),
+            base64.b64encode(self.salt).decode(),
+            base64.b64encode(self.nonce).decode(),
+            base64.b64encode(self.ciphertext).decode(),
+        ]
+        return "$".join(parts)
+
+    @classmethod
+    def from_text(cls, text: str) -> WrappedKey:
+        try:
+            version, params, salt, nonce, ct = text.split("$")
+            if int(version) != SLOT_FORMAT:
+                raise ValueError(version)
+            return cls(
+                Argon2Params.decode(params),
+                base64.b64decode(salt, validate=True),
+                base64.b64decode(nonce, validate=True),
+                base64.b64decode(ct, validate=True),
+            )
+        except (ValueError, KeyError) as exc:
+            raise KeyUnwrapError("malformed key slot") from exc
+
+
+def wrap_master_key(master_key: bytes, secret: str, aad: bytes, params: Argon2Params) -> WrappedKey:
+    salt = new_salt()
+    kek = derive_key(secret.encode("utf-8"), salt, params)
+    nonce = os.urandom(NONCE_BYTES)
+    return WrappedKey(params, salt, nonce, AESGCM(kek).encrypt(nonce, master_key, aad))
+
+
+def unwrap_master_key(wrapped: WrappedKey, secret: str, aad: bytes) -> bytes:
+    kek = derive_key(secret.encode("utf-8"), wrapped.salt, wrapped.params)
+    try:
+        key = AESGCM(kek).decrypt(wrapped.nonce, wrapped.ciphertext, aad)
+    except InvalidTag as exc:
+        raise KeyUnwrapError("wrong secret or altered slot") from exc
+    if len(key) != KEY_BYTES:
+        raise KeyUnwrapError("unexpected key length")
+    return key
+
+
+def derive_purpose_key(master_key: bytes, purpose: str, length: int = KEY_BYTES) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=length, salt=None, info=f"backoffice|{purpose}".encode()
+    ).derive(master_key)
+
+
+# Recovery codes: 24 characters of Crockford base32 (120 bits), printed in groups of four.
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_recovery_code() -> str:
+    raw = "".join(secrets.choice(_CROCKFORD) for _ in range(24))
+    return "-".join(raw[i : i + 4] for i in range(0, 24, 4))
+
+
+def normalise_recovery_code(code: str) -> str:
+    cleaned = code.upper().replace("-", "").replace(" ", "")
+    cleaned = cleaned.replace("O", "0").replace("I", "1").replace("L", "1")
+    return "-".join(cleaned[i : i + 4] for i in range(0, len(cleaned), 4))
+
+
+@dataclass
+class Keyring:
+    """The master keys a signed-in user has unwrapped, by key version. Lives in memory only."""
+
+    keys: dict[int, bytes] = field(default_factory=dict)
+    current_version: int = 0
+
+    def master(self, version: int | None = None) -> bytes:
+        return self.keys[self.current_version if version is None else version]
+
+    def purpose_key(self, purpose: str, version: int | None = None) -> bytes:
+        return derive_purpose_key(self.master(version), purpose)
+
+    def __repr__(self) -> str:  # never print key material
+        return f"Keyring(versions={sorted(self.keys)}, current={self.current_version})"

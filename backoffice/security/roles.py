@@ -1,0 +1,84 @@
+"""Roles and what each may do. The services check these; the UI only mirrors them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+from backoffice.domain.errors import ValidationError
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    APPROVER = "approver"
+    ARCHIVIST = "archivist"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+    AUDITOR = "auditor"
+
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.CLERK: "理赔内勤",
+    Role.APPROVER: "核赔",
+    Role.ARCHIVIST: "档案管理员",
+    Role.SUPERVISOR: "主管",
+    Role.ADMIN: "系统管理员",
+    Role.AUDITOR: "审计员",
+}
+
+MIN_LEVEL, MAX_LEVEL = 1, 5
+
+
+def parse_roles(names: Iterable[str]) -> frozenset[Role]:
+    roles = set()
+    for name in names:
+        try:
+            roles.add(Role(name.strip().lower()))
+        except ValueError:
+            raise ValidationError(
+                "roles", "未知角色“{name}”。可用角色：{known}。", name=name, known=", ".join(Role)
+            ) from None
+    return frozenset(roles)
+
+
+def check_role_combination(roles: frozenset[Role], approval_level: int | None) -> None:
+    """Refuse combinations the office does not allow."""
+    if not roles:
+        raise ValidationError("roles", "用户至少需要一个角色。")
+    if Role.ADMIN in roles and Role.APPROVER in roles:
+        raise ValidationError("roles", "系统管理员不能同时担任核赔人员：请分设两个用户。")
+    if Role.APPROVER in roles:
+        if approval_level is None or not MIN_LEVEL <= approval_level <= MAX_LEVEL:
+            raise ValidationError("level", "核赔人员需要 1 至 5 级的审批权限级别。")
+    elif approval_level is not None:
+        raise ValidationError("level", "只有核赔人员才有审批权限级别。")
+
+
+class Permission(StrEnum):
+    MANAGE_USERS = "manage_users"
+    READ_AUDIT = "read_audit"
+    MANAGE_KEYS = "manage_keys"
+    MANAGE_SETTINGS = "manage_settings"
+    VIEW_PERSONS = "view_persons"  # masked
+    EDIT_PERSONS = "edit_persons"
+    REVEAL_PERSONAL = "reveal_personal"  # un-mask one field, with password and reason
+
+
+PERMISSIONS: dict[Permission, frozenset[Role]] = {
+    Permission.MANAGE_USERS: frozenset({Role.ADMIN}),
+    Permission.READ_AUDIT: frozenset({Role.AUDITOR}),
+    Permission.MANAGE_KEYS: frozenset({Role.ADMIN}),
+    Permission.MANAGE_SETTINGS: frozenset({Role.ADMIN}),
+    Permission.VIEW_PERSONS: frozenset({Role.CLERK, Role.APPROVER, Role.SUPERVISOR, Role.ARCHIVIST}),
+    Permission.EDIT_PERSONS: frozenset({Role.CLERK}),
+    # Clerks: on cases assigned to them once cases exist (issue 4); approvers and supervisors: any.
+    Permission.REVEAL_PERSONAL: frozenset({Role.CLERK, Role.APPROVER, Role.SUPERVISOR}),
+}
+
+
+def role_for(permission: Permission, roles: frozenset[Role]) -> Role | None:
+    """The role through which a user holding ``roles`` has ``permission``, or None."""
+    for role in Role:  # stable order
+        if role in roles and role in PERMISSIONS[permission]:
+            return role
+    return None

@@ -1,0 +1,86 @@
+"""The demo database: one user per role, filled through the same services a user goes through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backoffice.db.migrate import schema_state, upgrade
+from backoffice.security.roles import Role
+from backoffice.services.auth import sign_in
+from backoffice.services.context import Backoffice, UserSession
+from backoffice.services.demo_people import seed_people
+from backoffice.services.setup import initialise, is_initialised
+from backoffice.services.users import add_user
+
+DEFAULT_DEMO_PASSWORD = "demo-2026"
+DEMO_ADMIN = "demo-admin"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    display_name: str
+    roles: frozenset[Role]
+    level: int | None = None
+
+
+DEMO_USERS: tuple[DemoUser, ...] = (
+    DemoUser("demo-clerk", "王芳（演示内勤）", frozenset({Role.CLERK})),
+    *(
+        DemoUser(f"demo-approver{level}", f"{name}（演示核赔 {level} 级）", frozenset({Role.APPROVER}), level)
+        for level, name in enumerate(("李强", "张伟", "刘洋", "陈静", "杨帆"), start=1)
+    ),
+    DemoUser("demo-archivist", "赵敏（演示档案）", frozenset({Role.ARCHIVIST})),
+    DemoUser("demo-supervisor", "孙丽（演示主管）", frozenset({Role.SUPERVISOR})),
+    DemoUser(DEMO_ADMIN, "周杰（演示管理员）", frozenset({Role.ADMIN})),
+    DemoUser("demo-auditor", "吴婷（演示审计）", frozenset({Role.AUDITOR})),
+)
+
+
+@dataclass(frozen=True)
+class DemoCreated:
+    password: str
+    recovery_code: str
+    usernames: tuple[str, ...]
+
+
+def ensure_demo_database(bo: Backoffice, password: str = DEFAULT_DEMO_PASSWORD) -> DemoCreated | None:
+    """Create the schema, the demo admin and one user per role, once. None when it already exists."""
+    if not schema_state(bo.db).up_to_date:
+        upgrade(bo.db)
+    if is_initialised(bo):
+        return None
+    admin = next(u for u in DEMO_USERS if u.username == DEMO_ADMIN)
+    result = initialise(
+        bo,
+        admin_username=admin.username,
+        admin_display_name=admin.display_name,
+        admin_password=password,
+        demo=True,
+    )
+    us = sign_in(bo, DEMO_ADMIN, password)
+    for user in DEMO_USERS:
+        if user.username != DEMO_ADMIN:
+            add_user(
+                us,
+                username=user.username,
+                display_name=user.display_name,
+                password=password,
+                roles=user.roles,
+                approval_level=user.level,
+            )
+    return DemoCreated(password, result.recovery_code, tuple(u.username for u in DEMO_USERS))
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    users_created: bool
+    customers: int
+
+
+def seed(bo: Backoffice, *, cases: int, seed_value: int, password: str = DEFAULT_DEMO_PASSWORD) -> SeedReport:
+    """Fill the database with demo data through the services (deterministic for a given seed)."""
+    created = ensure_demo_database(bo, password)
+    clerk: UserSession = sign_in(bo, "demo-clerk", password)
+    customers = seed_people(clerk, count=cases, seed_value=seed_value)
+    return SeedReport(created is not None, customers)
