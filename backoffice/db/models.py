@@ -65,19 +65,36 @@ class KeyVersion(Base):
 
 
 class KeySlot(Base):
-    """The master key of one version, wrapped under one user's password or the recovery code."""
+    """A key pair per owner (a user, or the recovery code): the public half in the clear, the private
+    half wrapped (AES-256-GCM) under a key derived with Argon2id from the owner's secret."""
 
     __tablename__ = "key_slots"
-    __table_args__ = (UniqueConstraint("key_version", "owner", "kind", name="uq_key_slots_owner"),)
+    __table_args__ = (UniqueConstraint("owner", name="uq_key_slots_owner"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    key_version: Mapped[int] = mapped_column(ForeignKey("key_versions.id"))
     kind: Mapped[str] = mapped_column(String(16))  # password | recovery
     owner: Mapped[str] = mapped_column(String(96))  # user:NAME | recovery
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    wrapped: Mapped[str] = mapped_column(Text)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    wrapped_private: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class KeyGrant(Base):
+    """One master key version sealed to one slot's public key (X25519 + HKDF + AES-256-GCM).
+
+    Rotation grants the new version to every slot at once, without anybody's password.
+    """
+
+    __tablename__ = "key_grants"
+    __table_args__ = (UniqueConstraint("owner", "key_version", name="uq_key_grants_owner"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner: Mapped[str] = mapped_column(ForeignKey("key_slots.owner", ondelete="CASCADE"))
+    key_version: Mapped[int] = mapped_column(ForeignKey("key_versions.id"))
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
 
 
 class AuditRecord(Base):

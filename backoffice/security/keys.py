@@ -1,11 +1,13 @@
-"""Master keys and key slots.
+"""Master keys, key slots and key grants.
 
-A master key is 256 random bits, one per key version. It never sits in the database in the clear:
-each *key slot* wraps it with AES-256-GCM under a key-encryption key derived with Argon2id from a
-user's password (or from the printed recovery code). The associated data binds the slot to its
-key version, owner and kind, so a wrapped key copied into another slot does not open.
-Purpose keys (audit chain, field encryption, blind indexes) are derived from the master key with
-HKDF-SHA256 and a purpose label; they are never stored.
+A master key is 256 random bits, one per key version. It never sits in the database in the clear.
+Every owner (a user, or the printed recovery code) has a *key slot*: an X25519 key pair whose private
+half is wrapped with AES-256-GCM under a key derived with Argon2id from the owner's secret. Each master
+key version is *granted* to each slot: sealed to the slot's public key (ephemeral X25519, HKDF-SHA256,
+AES-256-GCM). So a password change rewraps one slot, and key rotation grants the new version to every
+slot at once without anybody's password. Associated data binds every wrapped or sealed blob to its owner,
+kind and key version, so a blob copied elsewhere does not open. Purpose keys (audit chain, field
+encryption, blind indexes) are derived from the master key with HKDF-SHA256; they are never stored.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -35,13 +38,13 @@ def new_master_key() -> bytes:
     return os.urandom(KEY_BYTES)
 
 
-def slot_aad(key_version: int, owner: str, kind: str) -> bytes:
-    return f"backoffice-slot|v{SLOT_FORMAT}|{key_version}|{kind}|{owner}".encode()
+def slot_aad(owner: str, kind: str) -> bytes:
+    return f"backoffice-slot|v{SLOT_FORMAT}|{kind}|{owner}".encode()
 
 
 @dataclass(frozen=True)
 class WrappedKey:
-    """What a key slot stores: KDF parameters, salt, nonce and the AES-GCM ciphertext."""
+    """A wrapped slot key as stored: KDF parameters, salt, nonce and the AES-GCM ciphertext."""
 
     params: Argon2Params
     salt: bytes
@@ -74,14 +77,15 @@ class WrappedKey:
             raise KeyUnwrapError("malformed key slot") from exc
 
 
-def wrap_master_key(master_key: bytes, secret: str, aad: bytes, params: Argon2Params) -> WrappedKey:
+def wrap_key(key: bytes, secret: str, aad: bytes, params: Argon2Params) -> WrappedKey:
+    """Wrap a 256-bit key under a key derived with Argon2id from ``secret``."""
     salt = new_salt()
     kek = derive_key(secret.encode("utf-8"), salt, params)
     nonce = os.urandom(NONCE_BYTES)
-    return WrappedKey(params, salt, nonce, AESGCM(kek).encrypt(nonce, master_key, aad))
+    return WrappedKey(params, salt, nonce, AESGCM(kek).encrypt(nonce, key, aad))
 
 
-def unwrap_master_key(wrapped: WrappedKey, secret: str, aad: bytes) -> bytes:
+def unwrap_key(wrapped: WrappedKey, secret: str, aad: bytes) -> bytes:
     kek = derive_key(secret.encode("utf-8"), wrapped.salt, wrapped.params)
     try:
         key = AESGCM(kek).decrypt(wrapped.nonce, wrapped.ciphertext, aad)
@@ -90,6 +94,52 @@ def unwrap_master_key(wrapped: WrappedKey, secret: str, aad: bytes) -> bytes:
     if len(key) != KEY_BYTES:
         raise KeyUnwrapError("unexpected key length")
     return key
+
+
+def new_key_pair() -> tuple[bytes, bytes]:
+    """(private, public) raw X25519 keys for a new slot."""
+    private = X25519PrivateKey.generate()
+    return private.private_bytes_raw(), private.public_key().public_bytes_raw()
+
+
+def grant_aad(owner: str, key_version: int) -> bytes:
+    return f"backoffice-grant|v{SLOT_FORMAT}|{key_version}|{owner}".encode()
+
+
+def _grant_key(shared: bytes, ephemeral_public: bytes, recipient_public: bytes) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(),
+        length=KEY_BYTES,
+        salt=ephemeral_public + recipient_public,
+        info=b"backoffice|key-grant",
+    ).derive(shared)
+
+
+def seal_key(master_key: bytes, recipient_public: bytes, aad: bytes) -> bytes:
+    """ephemeral public (32) ‖ nonce (12) ‖ AES-GCM(master key) — only the slot's private key opens it."""
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes_raw()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient_public))
+    nonce = os.urandom(NONCE_BYTES)
+    key = _grant_key(shared, ephemeral_public, recipient_public)
+    return ephemeral_public + nonce + AESGCM(key).encrypt(nonce, master_key, aad)
+
+
+def open_sealed_key(sealed: bytes, recipient_private: bytes, aad: bytes) -> bytes:
+    if len(sealed) != 32 + NONCE_BYTES + KEY_BYTES + 16:
+        raise KeyUnwrapError("malformed key grant")
+    ephemeral_public, nonce, ciphertext = (
+        sealed[:32],
+        sealed[32 : 32 + NONCE_BYTES],
+        sealed[32 + NONCE_BYTES :],
+    )
+    private = X25519PrivateKey.from_private_bytes(recipient_private)
+    recipient_public = private.public_key().public_bytes_raw()
+    shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
+    try:
+        return AESGCM(_grant_key(shared, ephemeral_public, recipient_public)).decrypt(nonce, ciphertext, aad)
+    except InvalidTag as exc:
+        raise KeyUnwrapError("altered key grant") from exc
 
 
 def derive_purpose_key(master_key: bytes, purpose: str, length: int = KEY_BYTES) -> bytes:

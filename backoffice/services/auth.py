@@ -20,9 +20,11 @@ from backoffice.services.keyslots import (
     PASSWORD,
     RECOVERY,
     RECOVERY_OWNER,
-    open_slots,
+    new_slot,
+    open_slot,
+    rewrap_slot,
+    slot_params,
     user_owner,
-    write_slots,
 )
 from backoffice.services.users import check_password_policy
 
@@ -110,22 +112,22 @@ def sign_in(bo: Backoffice, username: str, password: str) -> UserSession:
         if good:
             assert user is not None
             try:
-                keyring = open_slots(db, owner=principal, kind=PASSWORD, secret=password)
+                keyring = open_slot(db, owner=principal, kind=PASSWORD, secret=password)
             except KeyUnwrapError:
                 good = False
         if good:
             assert user is not None
             if needs_rehash(user.password_hash, bo.kdf_params):
                 user.password_hash = hash_password(password, bo.kdf_params)
-                write_slots(
+            if slot_params(db, principal) != bo.kdf_params:
+                rewrap_slot(
                     db,
-                    keyring,
                     owner=principal,
                     kind=PASSWORD,
-                    secret=password,
+                    old_secret=password,
+                    new_secret=password,
                     params=bo.kdf_params,
                     now=now,
-                    user=user,
                 )
             throttle = db.get(SignInThrottle, principal)
             if throttle is not None:
@@ -164,9 +166,7 @@ def recover(bo: Backoffice, *, code: str, username: str, new_password: str) -> U
     _refuse_if_locked(bo, RECOVERY_OWNER, username, "keys.recover", now)
     with bo.db.unit_of_work() as db:
         try:
-            keyring = open_slots(
-                db, owner=RECOVERY_OWNER, kind=RECOVERY, secret=normalise_recovery_code(code)
-            )
+            keyring = open_slot(db, owner=RECOVERY_OWNER, kind=RECOVERY, secret=normalise_recovery_code(code))
         except KeyUnwrapError:
             keyring = None
         user = db.execute(select(User).where(User.username == username)).scalar_one_or_none()
@@ -174,7 +174,7 @@ def recover(bo: Backoffice, *, code: str, username: str, new_password: str) -> U
             user.password_hash = hash_password(new_password, bo.kdf_params)
             user.password_changed_at = now
             user.active = True
-            write_slots(
+            new_slot(
                 db,
                 keyring,
                 owner=user_owner(username),

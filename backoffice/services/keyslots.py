@@ -1,4 +1,4 @@
-"""Key slots in the database: wrapping the master keys for a user or the recovery code."""
+"""Key slots and grants in the database (see security.keys for the scheme)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,20 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from backoffice.db.models import KeySlot, KeyVersion, User
+from backoffice.db.models import KeyGrant, KeySlot, KeyVersion, User
 from backoffice.domain.errors import IntegrityError
 from backoffice.security.kdf import Argon2Params
 from backoffice.security.keys import (
     Keyring,
     KeyUnwrapError,
     WrappedKey,
+    grant_aad,
+    new_key_pair,
+    open_sealed_key,
+    seal_key,
     slot_aad,
-    unwrap_master_key,
-    wrap_master_key,
+    unwrap_key,
+    wrap_key,
 )
 
 PASSWORD, RECOVERY = "password", "recovery"
@@ -41,7 +45,23 @@ def current_version(db: Session) -> int:
     return versions[-1]
 
 
-def write_slots(
+def _slot(db: Session, owner: str) -> KeySlot | None:
+    return db.execute(select(KeySlot).where(KeySlot.owner == owner)).scalar_one_or_none()
+
+
+def grant(db: Session, owner_public: bytes, owner: str, version: int, master: bytes, now: datetime) -> None:
+    """Seal one master key version to one slot (replacing an earlier grant of that version)."""
+    sealed = seal_key(master, owner_public, grant_aad(owner, version))
+    row = db.execute(
+        select(KeyGrant).where(KeyGrant.owner == owner, KeyGrant.key_version == version)
+    ).scalar_one_or_none()
+    if row is None:
+        db.add(KeyGrant(owner=owner, key_version=version, sealed=sealed, created_at=now))
+    else:
+        row.sealed, row.created_at = sealed, now
+
+
+def new_slot(
     db: Session,
     keyring: Keyring,
     *,
@@ -52,41 +72,85 @@ def write_slots(
     now: datetime,
     user: User | None = None,
 ) -> None:
-    """Create or replace ``owner``'s slot for every key version in the keyring."""
+    """A fresh key pair for ``owner`` under ``secret``, granted every version in the keyring.
+
+    Replaces an existing slot (an admin's password reset, a new recovery code).
+    """
+    private, public = new_key_pair()
+    wrapped = wrap_key(private, secret, slot_aad(owner, kind), params).to_text()
+    slot = _slot(db, owner)
+    if slot is None:
+        db.add(
+            KeySlot(
+                kind=kind,
+                owner=owner,
+                user_id=user.id if user else None,
+                public_key=public,
+                wrapped_private=wrapped,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        db.flush()
+    else:
+        slot.public_key, slot.wrapped_private, slot.updated_at = public, wrapped, now
+        for old in db.execute(select(KeyGrant).where(KeyGrant.owner == owner)).scalars():
+            db.delete(old)
+        db.flush()
     for version, master in keyring.keys.items():
-        wrapped = wrap_master_key(master, secret, slot_aad(version, owner, kind), params).to_text()
-        slot = db.execute(
-            select(KeySlot).where(
-                KeySlot.key_version == version, KeySlot.owner == owner, KeySlot.kind == kind
-            )
-        ).scalar_one_or_none()
-        if slot is None:
-            db.add(
-                KeySlot(
-                    key_version=version,
-                    kind=kind,
-                    owner=owner,
-                    user_id=user.id if user else None,
-                    wrapped=wrapped,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-        else:
-            slot.wrapped, slot.updated_at = wrapped, now
+        grant(db, public, owner, version, master, now)
 
 
-def open_slots(db: Session, *, owner: str, kind: str, secret: str) -> Keyring:
-    """Unwrap every live key version's slot of ``owner``; raises KeyUnwrapError on a wrong secret."""
+def rewrap_slot(
+    db: Session,
+    *,
+    owner: str,
+    kind: str,
+    old_secret: str,
+    new_secret: str,
+    params: Argon2Params,
+    now: datetime,
+) -> None:
+    """Same key pair, wrapped under a new secret (or new Argon2 parameters): only this slot changes."""
+    slot = _slot(db, owner)
+    if slot is None:
+        raise KeyUnwrapError("no slot")
+    private = unwrap_key(WrappedKey.from_text(slot.wrapped_private), old_secret, slot_aad(owner, kind))
+    slot.wrapped_private = wrap_key(private, new_secret, slot_aad(owner, kind), params).to_text()
+    slot.updated_at = now
+
+
+def slot_params(db: Session, owner: str) -> Argon2Params | None:
+    slot = _slot(db, owner)
+    return WrappedKey.from_text(slot.wrapped_private).params if slot else None
+
+
+def open_slot(db: Session, *, owner: str, kind: str, secret: str) -> Keyring:
+    """Unwrap ``owner``'s private key and open its grants of every live version.
+
+    Raises KeyUnwrapError on a wrong secret, an altered slot, or a missing grant of the current version.
+    """
+    slot = _slot(db, owner)
+    if slot is None or slot.kind != kind:
+        raise KeyUnwrapError("no slot")
+    private = unwrap_key(WrappedKey.from_text(slot.wrapped_private), secret, slot_aad(owner, kind))
     versions = live_versions(db)
-    slots = db.execute(
-        select(KeySlot).where(KeySlot.owner == owner, KeySlot.kind == kind, KeySlot.key_version.in_(versions))
-    ).scalars()
     keyring = Keyring(current_version=current_version(db))
-    for slot in slots:
-        keyring.keys[slot.key_version] = unwrap_master_key(
-            WrappedKey.from_text(slot.wrapped), secret, slot_aad(slot.key_version, owner, kind)
+    grants = db.execute(
+        select(KeyGrant).where(KeyGrant.owner == owner, KeyGrant.key_version.in_(versions))
+    ).scalars()
+    for row in grants:
+        keyring.keys[row.key_version] = open_sealed_key(
+            row.sealed, private, grant_aad(owner, row.key_version)
         )
     if keyring.current_version not in keyring.keys:
-        raise KeyUnwrapError("no slot for the current key version")
+        raise KeyUnwrapError("no grant of the current key version")
     return keyring
+
+
+def grant_to_all(db: Session, version: int, master: bytes, now: datetime) -> int:
+    """Grant a (new) master key version to every slot; returns how many slots."""
+    slots = db.execute(select(KeySlot)).scalars().all()
+    for slot in slots:
+        grant(db, slot.public_key, slot.owner, version, master, now)
+    return len(slots)

@@ -12,7 +12,7 @@ from backoffice.security.keys import Keyring, new_master_key, new_recovery_code
 from backoffice.security.roles import Role
 from backoffice.services import audit
 from backoffice.services.context import Backoffice
-from backoffice.services.keyslots import RECOVERY, RECOVERY_OWNER, write_slots
+from backoffice.services.keyslots import RECOVERY, RECOVERY_OWNER, new_slot
 from backoffice.services.users import create_user_row, validate_new_user
 
 
@@ -45,9 +45,7 @@ def initialise(
         user = create_user_row(
             db, bo, keyring, admin_username, admin_display_name, admin_password, roles, None, now
         )
-        write_slots(
-            db, keyring, owner=RECOVERY_OWNER, kind=RECOVERY, secret=code, params=bo.kdf_params, now=now
-        )
+        new_slot(db, keyring, owner=RECOVERY_OWNER, kind=RECOVERY, secret=code, params=bo.kdf_params, now=now)
         audit.append(
             db,
             keyring,

@@ -16,7 +16,7 @@ from backoffice.security.passwords import hash_password, verify_password
 from backoffice.security.roles import Permission, Role, check_role_combination
 from backoffice.services import audit
 from backoffice.services.context import Backoffice, UserSession
-from backoffice.services.keyslots import PASSWORD, user_owner, write_slots
+from backoffice.services.keyslots import PASSWORD, new_slot, rewrap_slot, user_owner
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 8
@@ -78,7 +78,7 @@ def create_user_row(
     )
     db.add(user)
     db.flush()
-    write_slots(
+    new_slot(
         db,
         keyring,
         owner=user_owner(username),
@@ -158,43 +158,49 @@ def _user(db: Session, username: str) -> User:
 
 
 def change_own_password(us: UserSession, *, old_password: str, new_password: str) -> None:
-    """Only this user's slot is rewrapped; nothing else changes."""
+    """Only this user's slot is rewrapped (same key pair); nothing else changes."""
     check_password_policy(us.actor.username, new_password)
     now = us.bo.now()
     with us.bo.db.unit_of_work() as db:
         user = _user(db, us.actor.username)
         if not verify_password(old_password, user.password_hash):
             raise AuthenticationError("原密码不正确：密码未修改。")
-        _set_password(db, us, user, new_password, now)
+        user.password_hash = hash_password(new_password, us.bo.kdf_params)
+        user.password_changed_at = now
+        rewrap_slot(
+            db,
+            owner=user_owner(user.username),
+            kind=PASSWORD,
+            old_secret=old_password,
+            new_secret=new_password,
+            params=us.bo.kdf_params,
+            now=now,
+        )
         audit.record(
             db, us, "user.passwd", role=us.actor.primary_role.value, object_type="user", object_id=user.id
         )
 
 
 def reset_password(us: UserSession, *, username: str, new_password: str) -> None:
-    """An admin sets a new password for another user (their slot is rewrapped from the admin's keys)."""
+    """An admin sets a new password for another user: a new key pair, granted from the admin's keys."""
     role = _require(us, Permission.MANAGE_USERS, "user.reset_password", "只有系统管理员可以重设他人的密码。")
     check_password_policy(username, new_password)
     now = us.bo.now()
     with us.bo.db.unit_of_work() as db:
         user = _user(db, username)
-        _set_password(db, us, user, new_password, now)
+        user.password_hash = hash_password(new_password, us.bo.kdf_params)
+        user.password_changed_at = now
+        new_slot(
+            db,
+            us.keyring,
+            owner=user_owner(user.username),
+            kind=PASSWORD,
+            secret=new_password,
+            params=us.bo.kdf_params,
+            now=now,
+            user=user,
+        )
         audit.record(db, us, "user.reset_password", role=role, object_type="user", object_id=user.id)
-
-
-def _set_password(db: Session, us: UserSession, user: User, password: str, now: datetime) -> None:
-    user.password_hash = hash_password(password, us.bo.kdf_params)
-    user.password_changed_at = now
-    write_slots(
-        db,
-        us.keyring,
-        owner=user_owner(user.username),
-        kind=PASSWORD,
-        secret=password,
-        params=us.bo.kdf_params,
-        now=now,
-        user=user,
-    )
 
 
 def unlock_user(us: UserSession, *, username: str) -> None:

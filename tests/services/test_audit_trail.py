@@ -6,6 +6,7 @@ import pytest
 from conftest import make_user
 from sqlalchemy import text
 
+from backoffice.domain.errors import AuthenticationError
 from backoffice.services import audit, auth
 
 DROP_TRIGGERS = {
@@ -19,7 +20,7 @@ def auditor(bo, admin):
     make_user(admin, "aud", {"auditor"})
     make_user(admin, "clerk", {"clerk"})
     for _ in range(2):
-        with pytest.raises(Exception):
+        with pytest.raises(AuthenticationError):
             auth.sign_in(bo, "clerk", "wrong-password")
     auth.sign_in(bo, "clerk", "clerk-pass-1")
     return auth.sign_in(bo, "aud", "aud-pass-1")
@@ -45,12 +46,10 @@ def test_actions_and_failed_sign_ins_are_chained(bo, auditor) -> None:
 
 
 def test_the_app_cannot_update_or_delete_audit_rows(bo, auditor) -> None:
-    with pytest.raises(Exception, match="append-only"):
-        with bo.db.engine.begin() as conn:
-            conn.execute(text("UPDATE audit_log SET outcome = 'ok' WHERE seq = 1"))
-    with pytest.raises(Exception, match="append-only"):
-        with bo.db.engine.begin() as conn:
-            conn.execute(text("DELETE FROM audit_log WHERE seq = 1"))
+    with pytest.raises(Exception, match="append-only"), bo.db.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET outcome = 'ok' WHERE seq = 1"))
+    with pytest.raises(Exception, match="append-only"), bo.db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_log WHERE seq = 1"))
 
 
 def test_edited_record_is_named(bo, auditor) -> None:

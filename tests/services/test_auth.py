@@ -6,7 +6,7 @@ import pytest
 from conftest import ADMIN_PASSWORD, FAST_KDF, make_user
 from sqlalchemy import select
 
-from backoffice.db.models import KeySlot, SignInThrottle, User
+from backoffice.db.models import KeyGrant, KeySlot, SignInThrottle, User
 from backoffice.domain.errors import AuthenticationError, DomainError, ValidationError
 from backoffice.security.kdf import Argon2Params
 from backoffice.security.passwords import params_of
@@ -80,18 +80,20 @@ def test_rehash_on_login_when_parameters_change(bo, admin) -> None:
         user = db.execute(select(User).where(User.username == "admin")).scalar_one()
         assert params_of(user.password_hash) == stronger
         slot = db.execute(select(KeySlot).where(KeySlot.owner == "user:admin")).scalar_one()
-        assert slot.wrapped.split("$")[1] == stronger.encode()
+        assert slot.wrapped_private.split("$")[1] == stronger.encode()
     assert auth.sign_in(bo, "admin", ADMIN_PASSWORD)
 
 
 def test_changing_a_password_rewraps_only_that_slot(bo, admin) -> None:
     make_user(admin, "clerk3", {"clerk"})
     with bo.db.unit_of_work(write=False) as db:
-        before = {s.owner: s.wrapped for s in db.execute(select(KeySlot)).scalars()}
+        before = {s.owner: s.wrapped_private for s in db.execute(select(KeySlot)).scalars()}
+        grants_before = db.execute(select(KeyGrant.owner, KeyGrant.sealed)).all()
     us = auth.sign_in(bo, "clerk3", "clerk3-pass-1")
     users.change_own_password(us, old_password="clerk3-pass-1", new_password="brand-new-pw")
     with bo.db.unit_of_work(write=False) as db:
-        after = {s.owner: s.wrapped for s in db.execute(select(KeySlot)).scalars()}
+        after = {s.owner: s.wrapped_private for s in db.execute(select(KeySlot)).scalars()}
+        assert db.execute(select(KeyGrant.owner, KeyGrant.sealed)).all() == grants_before
     assert [o for o in after if after[o] != before[o]] == ["user:clerk3"]
     with pytest.raises(AuthenticationError):
         auth.sign_in(bo, "clerk3", "clerk3-pass-1")
@@ -113,7 +115,9 @@ def test_confirm_password_counts_failures(bo, admin) -> None:
 
 
 def test_recovery_code_sets_a_new_password(bo, admin) -> None:
-    session = auth.recover(bo, code=admin.recovery_code.lower(), username="admin", new_password="recovered-pw")
+    session = auth.recover(
+        bo, code=admin.recovery_code.lower(), username="admin", new_password="recovered-pw"
+    )
     assert session.keyring.master() == admin.keyring.master()
     assert auth.sign_in(bo, "admin", "recovered-pw")
 
@@ -121,7 +125,9 @@ def test_recovery_code_sets_a_new_password(bo, admin) -> None:
 def test_wrong_recovery_code_is_refused_and_counted(bo, admin) -> None:
     for _ in range(4):
         with pytest.raises(AuthenticationError, match="恢复码不正确"):
-            auth.recover(bo, code="AAAA-BBBB-CCCC-DDDD-EEEE-FFFF", username="admin", new_password="new-pw-123")
+            auth.recover(
+                bo, code="AAAA-BBBB-CCCC-DDDD-EEEE-FFFF", username="admin", new_password="new-pw-123"
+            )
     with pytest.raises(AuthenticationError, match="锁定"):
         auth.recover(bo, code="AAAA-BBBB-CCCC-DDDD-EEEE-FFFF", username="admin", new_password="new-pw-123")
     assert auth.sign_in(bo, "admin", ADMIN_PASSWORD)

@@ -25,8 +25,14 @@ def clerk(bo, admin):
 @pytest.fixture
 def person(clerk):
     return people.register_person(
-        clerk, PersonInput(full_name="欧阳娜娜", id_number=ID.lower(), mobile="+86 138-1234-5678",
-                           bank_account=CARD, address="北京市朝阳区建国路 88 号")
+        clerk,
+        PersonInput(
+            full_name="欧阳娜娜",
+            id_number=ID.lower(),
+            mobile="+86 138-1234-5678",
+            bank_account=CARD,
+            address="北京市朝阳区建国路 88 号",
+        ),
     )
 
 
@@ -48,8 +54,13 @@ def test_nothing_personal_is_stored_in_the_clear(bo, person) -> None:
 
 @pytest.mark.parametrize(
     ("field", "query"),
-    [("id_number", " 110105 19491231 002x "), ("mobile", "0086 138 1234 5678"), ("mobile", "(138)1234-5678"),
-     ("bank_account", "6222 0212 3456 7890 123"), ("full_name", "欧阳 娜娜")],
+    [
+        ("id_number", " 110105 19491231 002x "),
+        ("mobile", "0086 138 1234 5678"),
+        ("mobile", "(138)1234-5678"),
+        ("bank_account", "6222 0212 3456 7890 123"),
+        ("full_name", "欧阳 娜娜"),
+    ],
 )
 def test_search_matches_formatting_variants(clerk, person, field: str, query: str) -> None:
     found = people.find_people(clerk, field, query)
@@ -120,8 +131,14 @@ def test_admin_may_not_see_or_register_people(admin) -> None:
 def test_stale_update_is_a_conflict(clerk, person) -> None:
     from backoffice.domain.errors import ConflictError
 
-    updated = people.update_person(clerk, person.id, PersonInput(full_name="欧阳娜娜", mobile="13900002222"),
-                                   expected_version=person.version)
+    updated = people.update_person(
+        clerk,
+        person.id,
+        PersonInput(full_name="欧阳娜娜", mobile="13900002222"),
+        expected_version=person.version,
+    )
     assert updated.mobile == "139****2222" and updated.version == person.version + 1
     with pytest.raises(ConflictError):
-        people.update_person(clerk, person.id, PersonInput(full_name="欧阳娜娜"), expected_version=person.version)
+        people.update_person(
+            clerk, person.id, PersonInput(full_name="欧阳娜娜"), expected_version=person.version
+        )

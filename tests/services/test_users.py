@@ -9,7 +9,13 @@ from backoffice.domain.errors import NotFound, PermissionDenied, ValidationError
 from backoffice.security.roles import Role
 from backoffice.services import audit, auth, users
 
-NON_ADMIN_ROLES = [("clerk", None), ("approver", 2), ("archivist", None), ("supervisor", None), ("auditor", None)]
+NON_ADMIN_ROLES = [
+    ("clerk", None),
+    ("approver", 2),
+    ("archivist", None),
+    ("supervisor", None),
+    ("auditor", None),
+]
 
 
 def test_admin_adds_and_lists_users(bo, admin) -> None:
@@ -34,7 +40,9 @@ def test_only_admin_manages_users(bo, admin, role: str, level: int | None) -> No
     make_user(admin, "someone", {role}, level)
     us = auth.sign_in(bo, "someone", "someone-pass-1")
     actions = [
-        lambda: users.add_user(us, username="x1", display_name="x", password="xxxxxxxx1", roles=frozenset({Role.CLERK})),
+        lambda: users.add_user(
+            us, username="x1", display_name="x", password="xxxxxxxx1", roles=frozenset({Role.CLERK})
+        ),
         lambda: users.list_users(us),
         lambda: users.unlock_user(us, username="admin"),
         lambda: users.reset_password(us, username="admin", new_password="hijacked-1"),
@@ -78,5 +86,10 @@ def test_reset_password_and_disable(bo, admin) -> None:
 def test_bad_usernames_are_refused(bo, admin) -> None:
     for name in ["a", "with space", "中文名", "-lead", "x" * 65]:
         with pytest.raises(ValidationError):
-            users.add_user(admin, username=name, display_name="x",
-                           password="long-enough-1", roles=frozenset({Role.CLERK}))
+            users.add_user(
+                admin,
+                username=name,
+                display_name="x",
+                password="long-enough-1",
+                roles=frozenset({Role.CLERK}),
+            )

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-21 23:52:51.056290
+Create Date: 2026-11-21
 """
 
 from __future__ import annotations

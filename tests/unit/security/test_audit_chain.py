@@ -11,8 +11,18 @@ KEY = b"k" * 32
 def chain(n: int) -> list[tuple[AuditEntry, bytes]]:
     rows, previous = [], GENESIS
     for i in range(1, n + 1):
-        entry = AuditEntry(i, datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=i), "u", "admin",
-                           "user.add", "user", str(i), "ok", "", 1)
+        entry = AuditEntry(
+            i,
+            datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=i),
+            "u",
+            "admin",
+            "user.add",
+            "user",
+            str(i),
+            "ok",
+            "",
+            1,
+        )
         mac = mac_for(KEY, previous, entry)
         rows.append((entry, mac))
         previous = mac
@@ -31,12 +41,14 @@ def test_edit_delete_insert_reorder_are_named() -> None:
     assert verify_chain(edited, {1: KEY}).first_bad_seq == 3
     deleted = rows[:3] + rows[4:]
     assert verify_chain(deleted, {1: KEY}).first_bad_seq == 4
-    reordered = rows[:1] + [rows[2], rows[1]] + rows[3:]
+    reordered = [*rows[:1], rows[2], rows[1], *rows[3:]]
     assert verify_chain(reordered, {1: KEY}).first_bad_seq == 2
     fake = replace(rows[3][0], action="user.unlock")
-    inserted = rows[:3] + [(fake, mac_for(b"x" * 32, rows[2][1], fake))] + [
-        (replace(e, seq=e.seq + 1), m) for e, m in rows[3:]
-    ]
+    inserted = (
+        rows[:3]
+        + [(fake, mac_for(b"x" * 32, rows[2][1], fake))]
+        + [(replace(e, seq=e.seq + 1), m) for e, m in rows[3:]]
+    )
     assert verify_chain(inserted, {1: KEY}).first_bad_seq == 4
 
 

@@ -7,7 +7,10 @@ from backoffice.security.passwords import hash_password, needs_rehash, params_of
 def test_default_parameters_meet_the_issue_and_owasp() -> None:
     # Issue 2: at or above 64 MiB and t = 3; OWASP minimum is 19 MiB, t = 2.
     assert DEFAULT_PARAMS.memory_kib >= 64 * 1024 and DEFAULT_PARAMS.iterations >= 3
-    assert DEFAULT_PARAMS.memory_kib >= OWASP_MIN_MEMORY_KIB and DEFAULT_PARAMS.iterations >= OWASP_MIN_ITERATIONS
+    assert (
+        DEFAULT_PARAMS.memory_kib >= OWASP_MIN_MEMORY_KIB
+        and DEFAULT_PARAMS.iterations >= OWASP_MIN_ITERATIONS
+    )
 
 
 def test_hash_uses_the_defaults_and_verifies() -> None:
