@@ -30,10 +30,11 @@ class Settings:
     database_url: str
     options: Options = field(default_factory=Options)
     demo: bool = False
+    attachments_root: Path | None = None  # BACKOFFICE_ATTACHMENTS_DIR: a local directory or a share
 
     @property
     def attachments_dir(self) -> Path:
-        return self.data_dir / "attachments"
+        return self.attachments_root or self.data_dir / "attachments"
 
     @property
     def logs_dir(self) -> Path:
@@ -77,7 +78,10 @@ def load_settings(
 ) -> Settings:
     directory = data_dir or default_data_dir()
     url = database_url or os.environ.get("BACKOFFICE_DATABASE_URL") or sqlite_url(directory)
-    settings = Settings(directory, url, demo=demo)
+    store = os.environ.get("BACKOFFICE_ATTACHMENTS_DIR")
+    settings = Settings(
+        directory, url, demo=demo, attachments_root=Path(store).expanduser() if store else None
+    )
     return settings.with_options(load_options(settings.options_file))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backoffice.db.base import Base
@@ -176,3 +176,42 @@ class Person(Base):
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class Attachment(Base):
+    """A scan, PDF or photo in the encrypted attachment store (security.files).
+
+    The file lives at ``<store>/<file_id[:2]>/<file_id>.bin``; the original file name is personal data
+    and is encrypted here. ``digest`` is the keyed HMAC of the plaintext under ``key_version``.
+    """
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_id: Mapped[str] = mapped_column(String(40), unique=True)
+    owner_type: Mapped[str] = mapped_column(String(32), default="")
+    owner_id: Mapped[int | None]
+    filename_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    media_type: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    pages: Mapped[int | None]
+    digest: Mapped[str] = mapped_column(String(64))
+    key_version: Mapped[int]
+    created_at: Mapped[datetime]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    __table_args__ = (Index("ix_attachments_owner", "owner_type", "owner_id"),)
+
+
+class RetiredAuditKey(Base):
+    """The audit-chain key of a retired master key version, sealed under a live version.
+
+    A retired master key is destroyed (its grants deleted), but audit records made under it must stay
+    verifiable: only the HMAC subkey survives, and it opens no personal data.
+    """
+
+    __tablename__ = "retired_audit_keys"
+
+    key_version: Mapped[int] = mapped_column(ForeignKey("key_versions.id"), primary_key=True)
+    sealed_under: Mapped[int] = mapped_column(ForeignKey("key_versions.id"))
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)

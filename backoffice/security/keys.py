@@ -169,6 +169,10 @@ class Keyring:
 
     keys: dict[int, bytes] = field(default_factory=dict)
     current_version: int = 0
+    # The signed-in owner's slot private key, kept so that grants of a version made during this session
+    # (key rotation) can be opened without asking for the password again.
+    owner: str = ""
+    slot_private: bytes = field(default=b"", repr=False)
 
     def master(self, version: int | None = None) -> bytes:
         return self.keys[self.current_version if version is None else version]

@@ -20,6 +20,7 @@ from backoffice.security.audit_chain import (
 )
 from backoffice.security.keys import Keyring
 from backoffice.security.roles import Permission
+from backoffice.services.audit_keys import retired_audit_keys
 from backoffice.services.context import UserSession
 
 SYSTEM_ROLE = "-"
@@ -216,7 +217,8 @@ def verify(us: UserSession) -> VerifyResult:
         entries = _entries(db)
         head = db.get(AuditHead, 1)
         pending = db.scalar(select(func.count()).select_from(AuditInbox)) or 0
-    keys = {v: us.keyring.purpose_key(AUDIT_PURPOSE, v) for v in us.keyring.keys}
+        keys = retired_audit_keys(db, us.keyring)
+    keys.update({v: us.keyring.purpose_key(AUDIT_PURPOSE, v) for v in us.keyring.keys})
     report: ChainReport = verify_chain(entries, keys)
     result = VerifyResult(report.checked, report.first_bad_seq, report.problem, pending)
     if report.ok and head is not None:

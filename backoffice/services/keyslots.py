@@ -134,18 +134,29 @@ def open_slot(db: Session, *, owner: str, kind: str, secret: str) -> Keyring:
     if slot is None or slot.kind != kind:
         raise KeyUnwrapError("no slot")
     private = unwrap_key(WrappedKey.from_text(slot.wrapped_private), secret, slot_aad(owner, kind))
-    versions = live_versions(db)
-    keyring = Keyring(current_version=current_version(db))
-    grants = db.execute(
-        select(KeyGrant).where(KeyGrant.owner == owner, KeyGrant.key_version.in_(versions))
-    ).scalars()
-    for row in grants:
-        keyring.keys[row.key_version] = open_sealed_key(
-            row.sealed, private, grant_aad(owner, row.key_version)
-        )
-    if keyring.current_version not in keyring.keys:
-        raise KeyUnwrapError("no grant of the current key version")
+    keyring = Keyring(owner=owner, slot_private=private)
+    refresh(db, keyring)
     return keyring
+
+
+def refresh(db: Session, keyring: Keyring) -> None:
+    """Bring the keyring up to the live versions (after a rotation began or retired a version)."""
+    versions = live_versions(db)
+    current = current_version(db)
+    if keyring.current_version == current and set(keyring.keys) == set(versions):
+        return
+    grants = db.execute(
+        select(KeyGrant).where(KeyGrant.owner == keyring.owner, KeyGrant.key_version.in_(versions))
+    ).scalars()
+    keys = {
+        row.key_version: open_sealed_key(
+            row.sealed, keyring.slot_private, grant_aad(keyring.owner, row.key_version)
+        )
+        for row in grants
+    }
+    if current not in keys:
+        raise KeyUnwrapError("no grant of the current key version")
+    keyring.keys, keyring.current_version = keys, current
 
 
 def grant_to_all(db: Session, version: int, master: bytes, now: datetime) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from backoffice.db.models import Person
 from backoffice.domain.errors import NotFound, PermissionDenied, ValidationError
@@ -31,6 +31,7 @@ from backoffice.security.roles import Permission
 from backoffice.services import audit
 from backoffice.services.auth import confirm_password
 from backoffice.services.context import UserSession
+from backoffice.services.keyslots import refresh
 
 TABLE = "persons"
 # field name → (encrypted column, blind-index column, index kind)
@@ -107,7 +108,11 @@ def _validated(data: PersonInput, today: date) -> PersonInput:
     return PersonInput(name, id_number, mobile, bank, gender or data.gender, birth, address)
 
 
-def _write_fields(person: Person, us: UserSession, data: PersonInput) -> None:
+def write_person_fields(person: Person, us: UserSession, data: PersonInput) -> None:
+    """Encrypt every field under the current key version (the keys refreshed if a rotation began)."""
+    db = object_session(person)
+    assert db is not None
+    refresh(db, us.keyring)
     cipher = FieldCipher(us.keyring)
     values = {
         "full_name": data.full_name,
@@ -132,7 +137,7 @@ def _write_fields(person: Person, us: UserSession, data: PersonInput) -> None:
     person.key_version = us.keyring.current_version
 
 
-def _decrypt(person: Person, us: UserSession) -> dict[str, str | None]:
+def decrypt_person(person: Person, us: UserSession) -> dict[str, str | None]:
     cipher = FieldCipher(us.keyring)
     clear: dict[str, str | None] = {
         field: cipher.decrypt_optional(
@@ -151,7 +156,7 @@ def _decrypt(person: Person, us: UserSession) -> dict[str, str | None]:
 
 
 def _view(person: Person, us: UserSession) -> PersonView:
-    clear = _decrypt(person, us)
+    clear = decrypt_person(person, us)
     return PersonView(
         person.id,
         mask_name(clear["full_name"] or ""),
@@ -169,7 +174,7 @@ def add_person_row(db: Session, us: UserSession, data: PersonInput) -> Person:
     person = Person(full_name_enc=b"", key_version=us.keyring.current_version, created_at=now, updated_at=now)
     db.add(person)
     db.flush()  # the row id is part of every field's associated data
-    _write_fields(person, us, data)
+    write_person_fields(person, us, data)
     return person
 
 
@@ -191,7 +196,7 @@ def update_person(us: UserSession, person_id: int, data: PersonInput, *, expecte
             from backoffice.domain.errors import ConflictError
 
             raise ConflictError("这位客户的信息刚被其他人修改过：请刷新后重新操作。")
-        _write_fields(person, us, data)
+        write_person_fields(person, us, data)
         person.updated_at = us.bo.now()
         audit.record(db, us, "person.update", role=role, object_type="person", object_id=person.id)
         db.flush()
@@ -254,7 +259,7 @@ def reveal(us: UserSession, person_id: int, field: str, *, password: str, reason
         raise ValidationError("reason", "请从列表中选择查看完整信息的原因。")
     confirm_password(us, password, purpose="reveal")
     with us.bo.db.unit_of_work() as db:
-        clear = _decrypt(_get(db, person_id), us)
+        clear = decrypt_person(_get(db, person_id), us)
         audit.record(
             db,
             us,
