@@ -173,12 +173,21 @@ class Keyring:
     # (key rotation) can be opened without asking for the password again.
     owner: str = ""
     slot_private: bytes = field(default=b"", repr=False)
+    _derived: dict[tuple[str, int], tuple[bytes, bytes]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def master(self, version: int | None = None) -> bytes:
         return self.keys[self.current_version if version is None else version]
 
     def purpose_key(self, purpose: str, version: int | None = None) -> bytes:
-        return derive_purpose_key(self.master(version), purpose)
+        version = self.current_version if version is None else version
+        master = self.keys[version]
+        cached = self._derived.get((purpose, version))
+        if cached is None or cached[0] != master:
+            cached = (master, derive_purpose_key(master, purpose))
+            self._derived[(purpose, version)] = cached
+        return cached[1]
 
     def __repr__(self) -> str:  # never print key material
         return f"Keyring(versions={sorted(self.keys)}, current={self.current_version})"

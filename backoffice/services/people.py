@@ -27,6 +27,7 @@ from backoffice.domain.identity import (
 )
 from backoffice.security.blind_index import IndexKind, blind_index_optional, normalise, search_indexes
 from backoffice.security.fields import FieldCipher
+from backoffice.security.keys import Keyring
 from backoffice.security.roles import Permission
 from backoffice.services import audit
 from backoffice.services.auth import confirm_password
@@ -108,33 +109,39 @@ def _validated(data: PersonInput, today: date) -> PersonInput:
     return PersonInput(name, id_number, mobile, bank, gender or data.gender, birth, address)
 
 
-def write_person_fields(person: Person, us: UserSession, data: PersonInput) -> None:
-    """Encrypt every field under the current key version (the keys refreshed if a rotation began)."""
-    db = object_session(person)
-    assert db is not None
-    refresh(db, us.keyring)
-    cipher = FieldCipher(us.keyring)
+def person_columns(keyring: Keyring, row_id: int, data: PersonInput) -> dict[str, bytes | int | None]:
+    """The stored columns of one person: every field encrypted for its cell, blind indexes, key version."""
+    cipher = FieldCipher(keyring)
     values = {
         "full_name": data.full_name,
         "id_number": data.id_number,
         "mobile": data.mobile,
         "bank_account": data.bank_account,
     }
+    columns: dict[str, bytes | int | None] = {}
     for field, (enc_col, bidx_col, kind) in SEARCHABLE.items():
         value = values[field]
-        setattr(
-            person, enc_col, cipher.encrypt_optional(value, table=TABLE, column=enc_col, row_id=person.id)
-        )
-        setattr(person, bidx_col, blind_index_optional(us.keyring, TABLE, bidx_col, value, kind=kind))
+        columns[enc_col] = cipher.encrypt_optional(value, table=TABLE, column=enc_col, row_id=row_id)
+        columns[bidx_col] = blind_index_optional(keyring, TABLE, bidx_col, value, kind=kind)
     details = {
         "gender": data.gender,
         "birth_date": data.birth_date.isoformat() if data.birth_date else None,
         "address": data.address,
     }
-    person.details_enc = cipher.encrypt(
-        json.dumps(details, ensure_ascii=False), table=TABLE, column="details_enc", row_id=person.id
+    columns["details_enc"] = cipher.encrypt(
+        json.dumps(details, ensure_ascii=False), table=TABLE, column="details_enc", row_id=row_id
     )
-    person.key_version = us.keyring.current_version
+    columns["key_version"] = keyring.current_version
+    return columns
+
+
+def write_person_fields(person: Person, us: UserSession, data: PersonInput) -> None:
+    """Encrypt every field under the current key version (the keys refreshed if a rotation began)."""
+    db = object_session(person)
+    assert db is not None
+    refresh(db, us.keyring)
+    for column, value in person_columns(us.keyring, person.id, data).items():
+        setattr(person, column, value)
 
 
 def decrypt_person(person: Person, us: UserSession) -> dict[str, str | None]:
@@ -216,25 +223,33 @@ def get_person(us: UserSession, person_id: int) -> PersonView:
         return _view(_get(db, person_id), us)
 
 
-def find_people(us: UserSession, field: str, value: str) -> list[PersonView]:
-    """Exact search by full name, ID number, mobile or bank account (formatting variants match)."""
-    role = _require(us, Permission.VIEW_PERSONS, "person.search", "您没有查询客户信息的权限。")
+def lookup(db: Session, keyring: Keyring, field: str, value: str) -> list[int]:
+    """Ids of the people whose ``field`` equals ``value``: blind-index candidates, decrypted and compared."""
     if field not in SEARCHABLE:
         raise ValidationError("field", "只能按姓名、身份证号、手机号或银行账号查找。")
     enc_col, bidx_col, kind = SEARCHABLE[field]
-    wanted = normalise(kind, value)
-    indexes = search_indexes(us.keyring, TABLE, bidx_col, value, kind=kind)
+    indexes = search_indexes(keyring, TABLE, bidx_col, value, kind=kind)
     if not indexes:
         return []
-    cipher = FieldCipher(us.keyring)
+    wanted = normalise(kind, value)
+    cipher = FieldCipher(keyring)
+    table = Person.__table__
+    bidx = table.c[bidx_col]
+    where = bidx == indexes[0] if len(indexes) == 1 else bidx.in_(indexes)
+    candidates = db.execute(select(table.c.id, table.c[enc_col]).where(where)).all()
+    return [
+        row_id
+        for row_id, blob in candidates
+        if normalise(kind, cipher.decrypt(blob, table=TABLE, column=enc_col, row_id=row_id)) == wanted
+    ]
+
+
+def find_people(us: UserSession, field: str, value: str) -> list[PersonView]:
+    """Exact search by full name, ID number, mobile or bank account (formatting variants match)."""
+    role = _require(us, Permission.VIEW_PERSONS, "person.search", "您没有查询客户信息的权限。")
     with us.bo.db.unit_of_work() as db:
-        candidates = db.execute(select(Person).where(getattr(Person, bidx_col).in_(indexes))).scalars().all()
-        found = [
-            p
-            for p in candidates
-            if normalise(kind, cipher.decrypt(getattr(p, enc_col), table=TABLE, column=enc_col, row_id=p.id))
-            == wanted
-        ]
+        ids = lookup(db, us.keyring, field, value)
+        found = [_get(db, person_id) for person_id in ids]
         # Searching by a sensitive identifier is access to personal data: log which kind, never the value.
         audit.record(
             db,

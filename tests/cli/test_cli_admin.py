@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from backoffice.cli import main
+from backoffice.db.migrate import head_revision
 
 ADMIN_PW = "cli-admin-pw"
 
@@ -53,7 +54,8 @@ def test_db_upgrade_check_current(env: Path, capsys: pytest.CaptureFixture[str])
     assert main(["db", "check"]) == 0
     assert "一致" in capsys.readouterr().out
     assert main(["db", "current"]) == 0
-    assert "head=0001" in capsys.readouterr().out
+    head = head_revision()
+    assert f"current={head} head={head}" in capsys.readouterr().out
     assert (env / "backoffice.sqlite3").exists()
 
 
@@ -144,3 +146,17 @@ def test_installed_entry_point_runs(tmp_path: Path) -> None:
     env = {**os.environ, "BACKOFFICE_DATA_DIR": str(tmp_path / "d")}
     out = subprocess.run(["backoffice", "db", "upgrade"], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
+
+
+def test_keys_rotate_and_status(initialised: Path, monkeypatch, capsys) -> None:
+    add_user(monkeypatch, "clerk", "clerk")
+    capsys.readouterr()
+    assert main(["keys", "status"]) == 0
+    assert "current key version: 1" in capsys.readouterr().out
+    assert main(["keys", "rotate", "--batch", "10"]) == 0
+    out = capsys.readouterr().out
+    assert "current key version: 2; live: 2" in out and "完成" in out
+    monkeypatch.setenv("BACKOFFICE_USER", "clerk")
+    monkeypatch.setenv("BACKOFFICE_PASSWORD", "clerk-password")
+    assert main(["keys", "rotate"]) == 1
+    assert "系统管理员" in capsys.readouterr().err

@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m benchmarks`` (not part of the test run)."""
