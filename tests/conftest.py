@@ -18,7 +18,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from backoffice.security.kdf import Argon2Params  # noqa: E402
+from backoffice.security.kdf import Argon2Params
 
 PG_ADMIN_URL = os.environ.get("BACKOFFICE_TEST_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 # Fast Argon2 parameters for tests only; the production defaults are tested on their own.
@@ -57,7 +57,6 @@ def pg_database_url() -> Iterator[str]:
     try:
         yield f"{base}/{name}"
     finally:
-
         with psycopg.connect(_pg_admin_conninfo(), autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -95,7 +94,9 @@ def admin(bo: object) -> object:
     from backoffice.services.auth import sign_in
     from backoffice.services.setup import initialise
 
-    result = initialise(bo, admin_username="admin", admin_display_name="管理员", admin_password=ADMIN_PASSWORD)
+    result = initialise(
+        bo, admin_username="admin", admin_display_name="管理员", admin_password=ADMIN_PASSWORD
+    )
     session = sign_in(bo, "admin", ADMIN_PASSWORD)
     session.recovery_code = result.recovery_code  # type: ignore[attr-defined]
     return session

@@ -30,13 +30,13 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 def open_backoffice(args: argparse.Namespace, *, require_schema: bool = True) -> Any:
     """The services' composition root for one command (schema checked before anything runs)."""
-    from backoffice.db.migrate import require_current_schema
+    from backoffice.services import schema
     from backoffice.services.context import Backoffice
 
     settings = settings_from(args)
     bo = Backoffice.open(settings)
     if require_schema:
-        require_current_schema(bo.db)
+        schema.require_current(bo)
     return bo
 
 

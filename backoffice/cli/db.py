@@ -20,29 +20,28 @@ def register(subparsers: Any) -> None:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
-    from backoffice.db.migrate import schema_state, upgrade
+    from backoffice.services import schema
 
     bo = open_backoffice(args, require_schema=False)
-    upgrade(bo.db)
-    print(schema_state(bo.db).current)
+    schema.upgrade(bo)
+    print(schema.state(bo).current)
     say("数据库结构已是最新。")
     return 0
 
 
 def _downgrade(args: argparse.Namespace) -> int:
-    from backoffice.db.migrate import downgrade
+    from backoffice.services import schema
 
     bo = open_backoffice(args, require_schema=False)
-    downgrade(bo.db, args.revision)
+    schema.downgrade(bo, args.revision)
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
-    from backoffice.db.migrate import integrity_problems, model_differences, schema_state
+    from backoffice.services import schema
 
     bo = open_backoffice(args, require_schema=False)
-    state = schema_state(bo.db)
-    problems = integrity_problems(bo.db)
+    state = schema.state(bo)
     if state.current is None:
         say("数据库尚未建立：请运行 backoffice db upgrade。")
         return 1
@@ -50,7 +49,7 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{state.current} → {state.head}")
         say("数据库结构落后于本程序：请运行 backoffice db upgrade。")
         return 1
-    diffs = model_differences(bo.db)
+    diffs, problems = schema.check(bo)
     for diff in diffs:
         print(diff)
     for problem in problems:
@@ -67,9 +66,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _current(args: argparse.Namespace) -> int:
-    from backoffice.db.migrate import schema_state
+    from backoffice.services import schema
 
     bo = open_backoffice(args, require_schema=False)
-    state = schema_state(bo.db)
+    state = schema.state(bo)
     print(f"current={state.current or '-'} head={state.head}")
     return 0

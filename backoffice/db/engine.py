@@ -49,6 +49,7 @@ def check_sqlite_file(path: Path) -> None:
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalise_url(url)
+    kwargs.setdefault("hide_parameters", True)  # bound values never reach logs or error messages
     path = sqlite_path(url)
     if path is not None:
         check_sqlite_file(path)

@@ -22,6 +22,8 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(128))
     password_hash: Mapped[str] = mapped_column(String(256))
     approval_level: Mapped[int | None]
+    lines: Mapped[str] = mapped_column(String(80), default="")  # lines of business handled; empty: all
+    senior: Mapped[bool] = mapped_column(default=False)  # may lead complex cases
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]
     password_changed_at: Mapped[datetime]
@@ -215,3 +217,6 @@ class RetiredAuditKey(Base):
     key_version: Mapped[int] = mapped_column(ForeignKey("key_versions.id"), primary_key=True)
     sealed_under: Mapped[int] = mapped_column(ForeignKey("key_versions.id"))
     sealed: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+from backoffice.db import models_intake  # noqa: E402, F401  (registers the intake tables)

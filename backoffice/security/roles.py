@@ -62,6 +62,11 @@ class Permission(StrEnum):
     VIEW_PERSONS = "view_persons"  # masked
     EDIT_PERSONS = "edit_persons"
     REVEAL_PERSONAL = "reveal_personal"  # un-mask one field, with password and reason
+    EDIT_POLICIES = "edit_policies"
+    REGISTER_CASES = "register_cases"
+    HANDLE_CASES = "handle_cases"  # checklist receipts, contact log, notices
+    ASSIGN_CASES = "assign_cases"  # reassignment, classification override
+    VIEW_CASES = "view_cases"
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
@@ -73,6 +78,13 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.EDIT_PERSONS: frozenset({Role.CLERK}),
     # Clerks: on cases assigned to them once cases exist (issue 4); approvers and supervisors: any.
     Permission.REVEAL_PERSONAL: frozenset({Role.CLERK, Role.APPROVER, Role.SUPERVISOR}),
+    Permission.EDIT_POLICIES: frozenset({Role.CLERK, Role.SUPERVISOR}),
+    Permission.REGISTER_CASES: frozenset({Role.CLERK}),
+    Permission.HANDLE_CASES: frozenset({Role.CLERK}),
+    Permission.ASSIGN_CASES: frozenset({Role.SUPERVISOR, Role.CLERK}),
+    Permission.VIEW_CASES: frozenset(
+        {Role.CLERK, Role.APPROVER, Role.SUPERVISOR, Role.ARCHIVIST, Role.AUDITOR}
+    ),
 }
 
 

@@ -88,7 +88,8 @@ def _require(
     return role.value
 
 
-def _validated(data: PersonInput, today: date) -> PersonInput:
+def validated_person(data: PersonInput, today: date) -> PersonInput:
+    """Normalised and checked personal data (ValidationError naming the field)."""
     name = " ".join(data.full_name.split())
     if not name:
         raise ValidationError("full_name", "请填写姓名。")
@@ -187,7 +188,7 @@ def add_person_row(db: Session, us: UserSession, data: PersonInput) -> Person:
 
 def register_person(us: UserSession, data: PersonInput) -> PersonView:
     role = _require(us, Permission.EDIT_PERSONS, "person.register", "只有理赔内勤可以登记客户信息。")
-    data = _validated(data, us.bo.now().date())
+    data = validated_person(data, us.bo.now().date())
     with us.bo.db.unit_of_work() as db:
         person = add_person_row(db, us, data)
         audit.record(db, us, "person.register", role=role, object_type="person", object_id=person.id)
@@ -196,7 +197,7 @@ def register_person(us: UserSession, data: PersonInput) -> PersonView:
 
 def update_person(us: UserSession, person_id: int, data: PersonInput, *, expected_version: int) -> PersonView:
     role = _require(us, Permission.EDIT_PERSONS, "person.update", "只有理赔内勤可以修改客户信息。", person_id)
-    data = _validated(data, us.bo.now().date())
+    data = validated_person(data, us.bo.now().date())
     with us.bo.db.unit_of_work() as db:
         person = _get(db, person_id)
         if person.version != expected_version:
@@ -215,6 +216,11 @@ def _get(db: Session, person_id: int) -> Person:
     if person is None:
         raise NotFound("没有编号为 {id} 的客户。", id=person_id)
     return person
+
+
+def get_person_view(db: Session, us: UserSession, person_id: int) -> PersonView:
+    """The masked view of a person, inside the caller's transaction."""
+    return _view(_get(db, person_id), us)
 
 
 def get_person(us: UserSession, person_id: int) -> PersonView:

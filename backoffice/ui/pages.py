@@ -1,0 +1,108 @@
+"""The navigation: which pages exist, who sees them, and the placeholder for pages still to come."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from backoffice.security.roles import Role
+
+CONTEXT = "Navigation"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str  # Chinese source text; shown through translate(CONTEXT, title)
+    roles: frozenset[Role] | None  # None: everyone
+    placeholder: str
+
+    def visible_to(self, roles: frozenset[Role]) -> bool:
+        return self.roles is None or bool(self.roles & roles)
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate(CONTEXT, self.title)
+
+    def translated_placeholder(self) -> str:
+        return QCoreApplication.translate(CONTEXT, self.placeholder)
+
+
+R = Role
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec(
+        "workbench",
+        QT_TRANSLATE_NOOP("Navigation", "工作台"),
+        None,
+        QT_TRANSLATE_NOOP("Navigation", "待办事项、时限提醒和个人统计将在这里显示（下一版本）。"),
+    ),
+    PageSpec(
+        "new_report",
+        QT_TRANSLATE_NOOP("Navigation", "新报案"),
+        frozenset({R.CLERK}),
+        QT_TRANSLATE_NOOP("Navigation", "报案登记将在这里进行（下一版本）。"),
+    ),
+    PageSpec(
+        "cases",
+        QT_TRANSLATE_NOOP("Navigation", "案件"),
+        frozenset({R.CLERK, R.SUPERVISOR, R.APPROVER, R.ARCHIVIST}),
+        QT_TRANSLATE_NOOP("Navigation", "案件查询、单证和理算将在这里进行（下一版本）。"),
+    ),
+    PageSpec(
+        "approvals",
+        QT_TRANSLATE_NOOP("Navigation", "核赔"),
+        frozenset({R.APPROVER}),
+        QT_TRANSLATE_NOOP("Navigation", "等待您核赔签批的案件将在这里列出（下一版本）。"),
+    ),
+    PageSpec(
+        "archive",
+        QT_TRANSLATE_NOOP("Navigation", "归档"),
+        frozenset({R.ARCHIVIST}),
+        QT_TRANSLATE_NOOP("Navigation", "结案案件的归档和档案卷宗将在这里管理（下一版本）。"),
+    ),
+    PageSpec(
+        "reports",
+        QT_TRANSLATE_NOOP("Navigation", "报表"),
+        frozenset({R.SUPERVISOR, R.AUDITOR}),
+        QT_TRANSLATE_NOOP("Navigation", "时效、结案率等报表和图表将在这里查看（下一版本）。"),
+    ),
+    PageSpec(
+        "admin",
+        QT_TRANSLATE_NOOP("Navigation", "系统管理"),
+        frozenset({R.ADMIN}),
+        QT_TRANSLATE_NOOP("Navigation", "用户、密钥和系统设置在这里管理。"),
+    ),
+    PageSpec(
+        "audit",
+        QT_TRANSLATE_NOOP("Navigation", "审计"),
+        frozenset({R.AUDITOR}),
+        QT_TRANSLATE_NOOP("Navigation", "审计日志的校验和查阅在这里进行。"),
+    ),
+)
+
+
+def pages_for(roles: frozenset[Role]) -> list[PageSpec]:
+    return [page for page in PAGES if page.visible_to(roles)]
+
+
+def page_heading(spec: PageSpec) -> QLabel:
+    title = QLabel(spec.translated_title(), objectName="page-title")
+    title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+    return title
+
+
+class PlaceholderPage(QWidget):
+    """A page that is not built yet: its title and one sentence on what will come."""
+
+    def __init__(self, spec: PageSpec, parent: QWidget | None = None, *, greeting: str = "") -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_heading(spec))
+        if greeting:
+            layout.addWidget(QLabel(greeting, objectName="greeting"))
+        text = QLabel(spec.translated_placeholder(), objectName="placeholder")
+        text.setWordWrap(True)
+        text.setStyleSheet("color: #555;")
+        layout.addWidget(text)
+        layout.addStretch(1)

@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""Screenshots for the user guide, made by driving the real windows offscreen on a fresh demo database.
+
+    python tools/screenshots.py                 # writes docs/images/*.png
+    python tools/screenshots.py --out /tmp/shots
+
+Nothing is mocked: a demo database is created in a temporary directory through the services (the same
+``ensure_demo_database`` as ``backoffice demo``), users sign in through the login dialog or the auth
+service, and each window is rendered with Qt's offscreen platform. A window is drawn with a plain title
+bar (the offscreen platform has no window manager); a dialog is drawn centred over its window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import (  # noqa: E402
+    QCoreApplication,
+    QMessageLogContext,
+    QPoint,
+    QRect,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from backoffice import i18n  # noqa: E402
+from backoffice.security.kdf import Argon2Params  # noqa: E402
+from backoffice.services.auth import sign_in  # noqa: E402
+from backoffice.services.context import Backoffice, UserSession  # noqa: E402
+from backoffice.services.demo import DEFAULT_DEMO_PASSWORD, ensure_demo_database  # noqa: E402
+from backoffice.settings import load_settings  # noqa: E402
+from backoffice.ui.fonts import register_app_font  # noqa: E402
+from backoffice.ui.login import LoginDialog  # noqa: E402
+from backoffice.ui.main_window import MainWindow  # noqa: E402
+from backoffice.ui.tasks import wait_for_tasks  # noqa: E402
+
+# Fast Argon2 for the throw-away demo database only (it is deleted when the script ends).
+SCREENSHOT_KDF = Argon2Params(memory_kib=8192, iterations=1, lanes=1)
+TITLE_BAR = 30
+WINDOW_SIZE = (1040, 640)
+
+
+def quiet_offscreen_noise(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """The offscreen plugin warns whenever a window's size constraints change; say everything else."""
+    if "propagateSizeHints" not in message:
+        print(f"Qt {kind.name}: {message}", file=sys.stderr)
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not reach the expected state")
+        QTest.qWait(20)
+
+
+def settle() -> None:
+    for _ in range(5):
+        QTest.qWait(20)
+
+
+def framed(widget: QWidget) -> QPixmap:
+    """The widget as a picture with a simple title bar carrying its window title."""
+    body = widget.grab()
+    picture = QPixmap(body.width() + 2, body.height() + TITLE_BAR + 1)
+    picture.fill(QColor("#9a9a9a"))
+    painter = QPainter(picture)
+    painter.fillRect(QRect(1, 1, body.width(), TITLE_BAR - 1), QColor("#e8eaed"))
+    font = QFont(QApplication.font())
+    font.setPointSize(10)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#202124"))
+    painter.drawText(
+        QRect(12, 1, body.width() - 24, TITLE_BAR - 1), Qt.AlignmentFlag.AlignVCenter, widget.windowTitle()
+    )
+    painter.drawPixmap(1, TITLE_BAR, body)
+    painter.end()
+    return picture
+
+
+def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
+    """The window, dimmed, with the dialog (framed) centred on it."""
+    picture = framed(window)
+    over = framed(dialog)
+    painter = QPainter(picture)
+    painter.fillRect(
+        QRect(1, TITLE_BAR, picture.width() - 2, picture.height() - TITLE_BAR - 1), QColor(0, 0, 0, 60)
+    )
+    corner = QPoint((picture.width() - over.width()) // 2, (picture.height() - over.height()) // 2)
+    painter.drawPixmap(corner, over)
+    painter.end()
+    return picture
+
+
+class Shots:
+    def __init__(self, bo: Backoffice, out: Path) -> None:
+        self.bo, self.out = bo, out
+        self.written: list[Path] = []
+
+    def save(self, picture: QPixmap, name: str) -> None:
+        path = self.out / f"{name}.png"
+        if not picture.save(str(path)):
+            raise OSError(f"could not write {path}")
+        self.written.append(path)
+
+    def session(self, username: str) -> UserSession:
+        return sign_in(self.bo, username, DEFAULT_DEMO_PASSWORD)
+
+    def window(self, username: str, page: str | None = None) -> MainWindow:
+        window = MainWindow(self.session(username), idle_timeout_ms=3_600_000)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        if page:
+            window.show_page(page)
+        settle()
+        return window
+
+    def login(self) -> None:
+        dialog = LoginDialog(self.bo)
+        dialog.show()
+        QTest.keyClicks(dialog.username, "demo-clerk")
+        QTest.keyClicks(dialog.password, "wrong-password")
+        settle()
+        self.save(framed(dialog), "login")
+        QTest.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        wait_until(lambda: dialog.error.isVisible() and dialog.sign_in_button.isEnabled())
+        dialog.adjustSize()
+        settle()
+        self.save(framed(dialog), "login-error")
+        dialog.close()
+        dialog.deleteLater()
+
+    def main_windows(self) -> None:
+        for username, name, page in (
+            ("demo-clerk", "main-clerk", None),
+            ("demo-approver3", "main-approver", "approvals"),
+            ("demo-supervisor", "main-supervisor", "reports"),
+        ):
+            window = self.window(username, page)
+            self.save(framed(window), name)
+            window.close()
+            window.deleteLater()
+
+    def admin(self) -> None:
+        window = self.window("demo-admin", "admin")
+        page = window.page("admin")
+        wait_until(lambda: page.model.rowCount() > 0 and page.refresh_button.isEnabled())
+        settle()
+        self.save(framed(window), "main-admin")
+        window.close()
+        window.deleteLater()
+
+    def auditor(self) -> None:
+        window = self.window("demo-auditor", "audit")
+        page = window.page("audit")
+        QTest.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+        wait_until(lambda: page.verify_button.isEnabled() and bool(page.result.text()))
+        settle()
+        self.save(framed(window), "main-auditor")
+        window.close()
+        window.deleteLater()
+
+    def lock_and_settings(self) -> None:
+        window = self.window("demo-clerk")
+        dialog = window.lock()
+        assert dialog is not None
+        settle()
+        self.save(with_dialog(window, dialog), "lock")
+        QTest.keyClicks(dialog.password, DEFAULT_DEMO_PASSWORD)
+        QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        wait_until(lambda: not window.locked)
+        settings = window.open_settings()
+        settings.language.setCurrentIndex(settings.language.findData("en"))
+        settle()
+        self.save(with_dialog(window, settings), "settings")
+        settings.reject()
+        window.close()
+        window.deleteLater()
+
+    def english_main_window(self, app: QApplication) -> None:
+        """The clerk's window in English, as the language switch shows it after a restart."""
+        translator = i18n.load("en")
+        assert translator is not None, "backoffice_en.qm did not load"
+        app.installTranslator(translator)
+        try:
+            window = self.window("demo-clerk")
+            self.save(framed(window), "main-clerk-en")
+            window.close()
+            window.deleteLater()
+        finally:
+            app.removeTranslator(translator)
+            i18n.load("zh_CN")
+
+
+def make_demo(data_dir: Path) -> Backoffice:
+    bo = Backoffice.open(load_settings(data_dir))
+    bo.kdf_params = SCREENSHOT_KDF
+    ensure_demo_database(bo, DEFAULT_DEMO_PASSWORD)
+    return bo
+
+
+def take_all(app: QApplication, out: Path, data_dir: Path) -> list[Path]:
+    bo = make_demo(data_dir)
+    shots = Shots(bo, out)
+    try:
+        shots.login()
+        shots.main_windows()
+        shots.admin()
+        shots.auditor()
+        shots.lock_and_settings()
+        shots.english_main_window(app)
+    finally:
+        wait_for_tasks()
+        QCoreApplication.processEvents()
+        bo.close()
+    return shots.written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Make the user guide's screenshots offscreen.")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    args = parser.parse_args(argv)
+    args.out = args.out.resolve()
+    args.out.mkdir(parents=True, exist_ok=True)
+    qInstallMessageHandler(quiet_offscreen_noise)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    register_app_font()
+    # The demo database lives in a fresh temporary directory, addressed relative to it, so the path shown
+    # in the pictures ("demo/backoffice.sqlite3") is the same on every run and runs never collide.
+    here = Path.cwd()
+    with tempfile.TemporaryDirectory(prefix="backoffice-screenshots-") as tmp:
+        os.chdir(tmp)
+        try:
+            written = take_all(app, args.out, Path("demo"))
+        finally:
+            os.chdir(here)
+    for path in written:
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
