@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "backoffice.cli.db",
     "backoffice.cli.user",
     "backoffice.cli.audit",
+    "backoffice.cli.cases",
     "backoffice.cli.demo",
     "backoffice.cli.calc",
 )

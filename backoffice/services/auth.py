@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from backoffice.db.models import SignInThrottle, User
-from backoffice.domain.errors import AuthenticationError
+from backoffice.domain.errors import AuthenticationError, ConflictError
 from backoffice.security.keys import KeyUnwrapError, normalise_recovery_code
 from backoffice.security.passwords import hash_password, needs_rehash, verify_password
 from backoffice.security.roles import Role
@@ -29,6 +30,7 @@ from backoffice.services.keyslots import (
 from backoffice.services.users import check_password_policy
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+log = logging.getLogger(__name__)
 _DUMMY_HASH: str | None = None
 
 
@@ -96,6 +98,32 @@ def _actor(user: User) -> Actor:
     )
 
 
+def _rehash_if_needed(bo: Backoffice, username: str, password: str) -> None:
+    """New Argon2 parameters for the hash and the slot, after a successful sign-in.
+
+    Opportunistic: when another client signed the same user in at the same moment and already did it,
+    the conflict is ignored; the next sign-in tries again.
+    """
+    principal = user_owner(username)
+    try:
+        with bo.db.unit_of_work() as db:
+            user = db.execute(select(User).where(User.username == username)).scalar_one()
+            if needs_rehash(user.password_hash, bo.kdf_params):
+                user.password_hash = hash_password(password, bo.kdf_params)
+            if slot_params(db, principal) != bo.kdf_params:
+                rewrap_slot(
+                    db,
+                    owner=principal,
+                    kind=PASSWORD,
+                    old_secret=password,
+                    new_secret=password,
+                    params=bo.kdf_params,
+                    now=bo.now(),
+                )
+    except ConflictError:
+        log.info("rehash of a password skipped: changed concurrently")
+
+
 def sign_in(bo: Backoffice, username: str, password: str) -> UserSession:
     """Check the password, unwrap the user's key slots, and return the signed-in session."""
     username = username.strip().lower()
@@ -117,21 +145,7 @@ def sign_in(bo: Backoffice, username: str, password: str) -> UserSession:
                 good = False
         if good:
             assert user is not None
-            if needs_rehash(user.password_hash, bo.kdf_params):
-                user.password_hash = hash_password(password, bo.kdf_params)
-            if slot_params(db, principal) != bo.kdf_params:
-                rewrap_slot(
-                    db,
-                    owner=principal,
-                    kind=PASSWORD,
-                    old_secret=password,
-                    new_secret=password,
-                    params=bo.kdf_params,
-                    now=now,
-                )
-            throttle = db.get(SignInThrottle, principal)
-            if throttle is not None:
-                db.delete(throttle)
+            db.execute(delete(SignInThrottle).where(SignInThrottle.principal == principal))
             actor = _actor(user)
             session = UserSession(bo, actor, keyring, now)
             audit.record(
@@ -142,8 +156,10 @@ def sign_in(bo: Backoffice, username: str, password: str) -> UserSession:
                 object_type="user",
                 object_id=user.id,
             )
-            return session
-    raise _fail(bo, principal, username, "session.sign_in", now)
+    if not good:
+        raise _fail(bo, principal, username, "session.sign_in", now)
+    _rehash_if_needed(bo, username, password)
+    return session
 
 
 def confirm_password(us: UserSession, password: str, *, purpose: str) -> None:

@@ -42,7 +42,7 @@ def versions(bo) -> dict[int, str]:
 
 
 def test_full_rotation(bo, admin, populated) -> None:
-    clerk, persons, files, image = populated
+    _clerk, persons, files, image = populated
     seen: list[tuple[str, int, int]] = []
     final = keys.rotate(admin, batch=2, progress=lambda *a: seen.append(a))
     assert final.complete and final.current_version == 2 and final.live_versions == (2,)
@@ -68,7 +68,7 @@ def test_full_rotation(bo, admin, populated) -> None:
 
 
 def test_interrupted_rotation_resumes(bo, admin, populated, monkeypatch) -> None:
-    clerk, persons, files, image = populated
+    clerk, persons, _files, _image = populated
     keys.begin(admin)
     calls = {"n": 0}
     original = people.write_person_fields
