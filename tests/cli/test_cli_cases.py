@@ -24,9 +24,10 @@ HEADER = [
     "sum_insured",
 ]
 # The case test registers a report "now" (the real clock): the period surrounds today.
-START, END = (date.today() - timedelta(days=100)).isoformat(), (date.today() + timedelta(days=200)).isoformat()
+START = (date.today() - timedelta(days=100)).isoformat()
+END = (date.today() + timedelta(days=200)).isoformat()
 ROWS = [
-    ["P1", "机动车商业保险", "motor", "张伟", "11010519491231002X", START, END, "vehicle_damage", "车损", "150000"],
+    ["P1", "商业车险", "motor", "张伟", "11010519491231002X", START, END, "vehicle_damage", "车损", "150000"],
     ["P2", "家庭财产保险", "property", "李娜", "440524198001010013", START, END, "property", "财产", "abc"],
 ]
 
