@@ -219,4 +219,4 @@ class RetiredAuditKey(Base):
     sealed: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-from backoffice.db import models_intake  # noqa: E402, F401  (registers the intake tables)
+from backoffice.db import models_approval, models_intake  # noqa: E402, F401  (registers their tables)

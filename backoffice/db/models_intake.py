@@ -81,6 +81,7 @@ class Case(Base):
     cause: Mapped[str] = mapped_column(String(32))
     narrative_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     estimated_loss_fen: Mapped[int] = mapped_column(BigInteger)
+    settlement_fen: Mapped[int | None] = mapped_column(BigInteger)  # the current calculation's total
     has_injury: Mapped[bool] = mapped_column(default=False)
     death_or_disability: Mapped[bool] = mapped_column(default=False)
     litigation: Mapped[bool] = mapped_column(default=False)
@@ -88,7 +89,15 @@ class Case(Base):
     conditions: Mapped[str] = mapped_column(String(200), default="")  # checklist conditions, comma-separated
     flags: Mapped[str] = mapped_column(String(200), default="")  # risk flags, comma-separated
     materials_complete_at: Mapped[datetime | None]
+    approval_chain_no: Mapped[int] = mapped_column(default=0)
+    approval_next_level: Mapped[int | None]  # the step waiting for a signature
+    approval_top_level: Mapped[int | None]  # the lowest level whose limit covers the amount
+    approval_assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # delegation
+    approved_fen: Mapped[int | None] = mapped_column(BigInteger)
+    approved_at: Mapped[datetime | None]
+    paid_fen: Mapped[int] = mapped_column(BigInteger, default=0)
     closed_at: Mapped[datetime | None]
+    closing_reason: Mapped[str] = mapped_column(String(32), default="")
     last_activity_at: Mapped[datetime]
     key_version: Mapped[int]
     created_at: Mapped[datetime]
@@ -198,3 +207,35 @@ class CaseEvent(Base):
     to_status: Mapped[str] = mapped_column(String(24), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class Calculation(Base):
+    """One version of a case's settlement calculation; recalculating adds a version, never overwrites."""
+
+    __tablename__ = "calculations"
+    __table_args__ = (UniqueConstraint("case_id", "version_no", name="uq_calculations_case_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    version_no: Mapped[int]
+    current: Mapped[bool] = mapped_column(default=True)
+    engine_version: Mapped[str] = mapped_column(String(16))
+    total_fen: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CalculationLine(Base):
+    """One coverage's calculation: method, inputs and result with its steps (JSON, encrypted)."""
+
+    __tablename__ = "calculation_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    calculation_id: Mapped[int] = mapped_column(ForeignKey("calculations.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    coverage_code: Mapped[str] = mapped_column(String(40))
+    method: Mapped[str] = mapped_column(String(32))
+    inputs_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    result_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    payable_fen: Mapped[int] = mapped_column(BigInteger)

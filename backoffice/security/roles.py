@@ -67,6 +67,7 @@ class Permission(StrEnum):
     HANDLE_CASES = "handle_cases"  # checklist receipts, contact log, notices
     ASSIGN_CASES = "assign_cases"  # reassignment, classification override
     VIEW_CASES = "view_cases"
+    MANAGE_BACKUPS = "manage_backups"  # backup create / verify / restore, doctor
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
@@ -85,6 +86,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.VIEW_CASES: frozenset(
         {Role.CLERK, Role.APPROVER, Role.SUPERVISOR, Role.ARCHIVIST, Role.AUDITOR}
     ),
+    Permission.MANAGE_BACKUPS: frozenset({Role.ADMIN}),
 }
 
 

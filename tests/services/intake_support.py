@@ -62,3 +62,46 @@ def report(policy_no: str = "PDAA202611000001", **changes) -> ReportInput:
 
 def later(hours: float) -> datetime:
     return datetime(2026, 3, 2, 1, 0, tzinfo=UTC) + timedelta(hours=hours)
+
+
+def receive_all(clerk, case_id: int, case_no: str) -> None:
+    """Log every mandatory document as received (the case becomes materials complete)."""
+    from backoffice.services import cases, checklists
+
+    for item in cases.get_case(clerk, case_no).checklist:
+        if item.mandatory and item.received_at is None:
+            checklists.receive_item(
+                clerk,
+                case_id,
+                item.id,
+                checklists.Receipt(datetime(2026, 3, 2, 1, 10, tzinfo=UTC), True, 1, "张伟"),
+                expected_version=item.version,
+            )
+
+
+def damage_line(repair: str = "3200.00") -> object:
+    from backoffice.services.calculations import LineInput
+
+    return LineInput(
+        "vehicle_damage",
+        {
+            "method": "motor_damage",
+            "clause": "2020",
+            "sum_insured": "150000.00",
+            "new_vehicle_price": "180000.00",
+            "repair_cost": repair,
+            "salvage": "0",
+            "liability_ratio": "1",
+        },
+    )
+
+
+def calculated_case(bo, clerk, repair: str = "3200.00", **report_changes):
+    """A registered motor case with every document and a calculation: (case_no, case_id)."""
+    from backoffice.services import calculations, cases, intake
+
+    result = intake.register_report(clerk, report(**report_changes))
+    receive_all(clerk, result.case_id, result.case_no)
+    version = cases.get_case(clerk, result.case_no).version
+    calculations.calculate_case(clerk, result.case_no, [damage_line(repair)], expected_version=version)
+    return result.case_no, result.case_id
