@@ -323,8 +323,61 @@ def get_case(us: UserSession, case_no: str) -> CaseDetail:
             ),
             version=case.version,
         )
+        detail.extra.update(_money_and_approvals(db, us, case))
         audit.record(db, us, "case.view", role=role, object_type="case", object_id=case.id)
         return detail
+
+
+def _money_and_approvals(db: Session, us: UserSession, case: Case) -> dict[str, object]:
+    """Amounts, the approval trail and payments for the JSON view (later issues add more)."""
+    from backoffice.db.models_approval import Payment
+    from backoffice.services.approvals import signatures
+
+    def yuan(fen: int | None) -> str | None:
+        return None if fen is None else f"{fen_to_yuan(fen):.2f}"
+
+    pays = db.execute(select(Payment).where(Payment.case_id == case.id).order_by(Payment.id)).scalars()
+    return {
+        "amounts": {
+            "estimated_loss": yuan(case.estimated_loss_fen),
+            "settlement": yuan(case.settlement_fen),
+            "approved": yuan(case.approved_fen),
+            "paid": yuan(case.paid_fen),
+        },
+        "approval": {
+            "chain": case.approval_chain_no,
+            "next_level": case.approval_next_level,
+            "top_level": case.approval_top_level,
+        },
+        "approvals": [
+            {
+                "level": s.level,
+                "signer": s.signer,
+                "signer_level": s.signer_level,
+                "decision": s.decision,
+                "amount": f"{s.amount:.2f}",
+                "matrix_version": s.matrix_version,
+                "at": s.at.isoformat(),
+                "reason_code": s.reason_code,
+                "chain": s.chain_no,
+                "voided": s.voided,
+            }
+            for s in signatures(db, case.id)
+        ],
+        "payments": [
+            {
+                "id": p.id,
+                "kind": p.kind,
+                "amount": yuan(p.amount_fen),
+                "status": p.status,
+                "paid_on": p.paid_on.isoformat() if p.paid_on else None,
+                "reference": p.reference,
+            }
+            for p in pays
+        ],
+        "closed_at": case.closed_at.isoformat() if case.closed_at else None,
+        "closing_reason": case.closing_reason,
+    }
 
 
 def case_json(detail: CaseDetail) -> dict[str, object]:

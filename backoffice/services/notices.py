@@ -216,3 +216,102 @@ def calculation_sheet(us: UserSession, case_id: int) -> bytes:
         )
         audit.record(db, us, "notice.calculation_sheet", role=role, object_type="case", object_id=case.id)
     return calculation_sheet_pdf(data)
+
+
+def _notice_parts(db: object, us: UserSession, case_id: int) -> tuple[Case, Policy, str]:
+    case = _case(db, case_id)
+    _insured, customer, policy = _names(db, us, case)
+    return case, policy, customer
+
+
+def decision_notice(us: UserSession, case_id: int) -> bytes:
+    """理赔决定通知书 for an approved case (payee and account masked)."""
+    from backoffice.db.models_approval import Payment
+    from backoffice.domain.identity import mask_bank_card
+    from backoffice.printing.decisions import DecisionData, decision_pdf
+
+    role = require(us, Permission.VIEW_CASES, "notice.decision", "您没有查看案件的权限。", "case", case_id)
+    office = office_info(us.bo.settings)
+    now = us.bo.now()
+    with us.bo.db.unit_of_work() as db:
+        case, policy, customer = _notice_parts(db, us, case_id)
+        if case.approved_fen is None:
+            raise DomainError("案件尚未核赔通过：没有理赔决定可通知。")
+        payment = db.execute(
+            select(Payment).where(Payment.case_id == case.id).order_by(Payment.id.desc())
+        ).scalar()
+        account = ""
+        if payment is not None:
+            account = mask_bank_card(
+                FieldCipher(us.keyring).decrypt(
+                    payment.bank_account_enc, table="payments", column="bank_account_enc", row_id=payment.id
+                )
+            )
+        data = DecisionData(
+            letterhead=office.letterhead(),
+            office=office.contact(),
+            notice_number=f"{case.case_no}-JD",
+            notice_date=now.astimezone(SHANGHAI).date(),
+            addressee_name=customer,
+            case_number=case.case_no,
+            policy_number=policy.policy_no,
+            incident_date=case.incident_at.astimezone(SHANGHAI).date(),
+            amount=Decimal(case.approved_fen) / 100,
+            payee_name=customer,
+            bank_account=account or "（待登记）",
+            printed_at=case.approved_at or now,
+        )
+        audit.record(db, us, "notice.decision", role=role, object_type="case", object_id=case.id)
+    return decision_pdf(data)
+
+
+def denial_notice(us: UserSession, case_id: int) -> bytes:
+    """拒赔通知书 stating the clause and the facts of the denial signature."""
+    from backoffice.db.models_approval import ApprovalSignature
+    from backoffice.printing.decisions import DenialData, denial_pdf
+    from backoffice.services.approvals import DENIAL_REASONS
+
+    role = require(us, Permission.VIEW_CASES, "notice.denial", "您没有查看案件的权限。", "case", case_id)
+    office = office_info(us.bo.settings)
+    with us.bo.db.unit_of_work() as db:
+        case, policy, customer = _notice_parts(db, us, case_id)
+        signature = db.execute(
+            select(ApprovalSignature)
+            .where(ApprovalSignature.case_id == case.id, ApprovalSignature.decision == "deny")
+            .order_by(ApprovalSignature.id.desc())
+        ).scalar()
+        if signature is None:
+            raise DomainError("案件没有拒赔决定：不能出具拒赔通知书。")
+        facts = (
+            FieldCipher(us.keyring).decrypt_optional(
+                signature.facts_enc, table="approval_signatures", column="facts_enc", row_id=signature.id
+            )
+            or ""
+        )
+        data = DenialData(
+            letterhead=office.letterhead(),
+            office=office.contact(),
+            notice_number=f"{case.case_no}-JP",
+            notice_date=signature.at.astimezone(SHANGHAI).date(),
+            addressee_name=customer,
+            case_number=case.case_no,
+            policy_number=policy.policy_no,
+            incident_date=case.incident_at.astimezone(SHANGHAI).date(),
+            reason=DENIAL_REASONS.get(signature.reason_code, signature.reason_code),
+            clause=signature.clause,
+            facts=facts,
+            printed_at=signature.at,
+        )
+        add_entry_row(
+            db,
+            us.keyring,
+            case_id=case.id,
+            at=us.bo.now(),
+            channel="letter",
+            direction="out",
+            kind="denial_notice",
+            user_id=us.actor.user_id,
+            summary=f"拒赔通知书 {data.notice_number}：{data.reason}；依据 {data.clause}",
+        )
+        audit.record(db, us, "notice.denial", role=role, object_type="case", object_id=case.id)
+    return denial_pdf(data)

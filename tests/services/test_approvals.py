@@ -255,3 +255,71 @@ def test_two_approvers_at_once_exactly_one_succeeds(bo, admin, office) -> None:
     for t in threads:
         t.join()
     assert sorted(outcomes) == ["approved", "conflict"]
+
+
+def test_case_json_lists_approvals_and_payments(bo, office) -> None:
+    clerk, ap = office
+    case_no, _ = calculated_case(bo, clerk, repair="60000.00")
+    approvals.submit(clerk, case_no, expected_version=version(clerk, case_no))
+    sign(ap[2], case_no)
+    sign(ap[3], case_no)
+    payments.add_payment(clerk, case_no, amount=Decimal("60000"), bank_account="6222021234567890123")
+    data = cases.case_json(cases.get_case(clerk, case_no))
+    assert data["amounts"] == {
+        "estimated_loss": "3200.00",
+        "settlement": "60000.00",
+        "approved": "60000.00",
+        "paid": "0.00",
+    }
+    assert [(a["level"], a["decision"], a["amount"], a["matrix_version"]) for a in data["approvals"]] == [
+        (1, "agree", "60000.00", 1),
+        (3, "agree", "60000.00", 1),
+    ]
+    assert [(p["kind"], p["amount"], p["status"]) for p in data["payments"]] == [
+        ("settlement", "60000.00", "pending")
+    ]
+
+
+def _pdf_text(pdf: bytes, tmp_path) -> str:
+    import subprocess
+
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(pdf)
+    return "".join(
+        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split()
+    )
+
+
+def test_decision_and_denial_notices(bo, office, tmp_path) -> None:
+    from backoffice.services import notices
+
+    clerk, ap = office
+    case_no, case_id = calculated_case(bo, clerk)
+    approvals.submit(clerk, case_no, expected_version=version(clerk, case_no))
+    with pytest.raises(DomainError):
+        notices.decision_notice(clerk, case_id)
+    sign(ap[1], case_no)
+    payments.add_payment(clerk, case_no, amount=Decimal("3200"), bank_account="6222021234567890123")
+    text = _pdf_text(notices.decision_notice(clerk, case_id), tmp_path)
+    assert "理赔决定通知书" in text and "叁仟贰佰元整" in text and "622202*********0123" in text
+    assert "6222021234567890123" not in text
+    denied, denied_id = calculated_case(bo, clerk, overrides={"duplicate": "again"})
+    approvals.submit(clerk, denied, expected_version=version(clerk, denied))
+    sign(
+        ap[3],
+        denied,
+        "deny",
+        reason_code="exclusion",
+        clause="机动车损失保险条款第二十四条第三款",
+        facts="驾驶人饮酒后驾驶被保险机动车",
+    )
+    text = _pdf_text(notices.denial_notice(clerk, denied_id), tmp_path)
+    for words in (
+        "拒赔通知书",
+        "属于责任免除",
+        "第二十四条第三款",
+        "驾驶人饮酒后驾驶被保险机动车",
+        "第二十四条书面通知",
+    ):
+        assert words in text
+    assert "denial_notice" in [c.kind for c in cases.get_case(clerk, denied).contacts]
