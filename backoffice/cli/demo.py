@@ -16,7 +16,7 @@ def register(subparsers: Any) -> None:
     demo.set_defaults(handler=_demo)
     sub = demo.add_subparsers(dest="demo_command", metavar="ACTION")
     seed = sub.add_parser("seed", help="用演示数据填充数据库（经由与用户相同的服务）")
-    seed.add_argument("--cases", type=int, default=50, help="案件数（客户数）")
+    seed.add_argument("--cases", type=int, default=50, help="案件数（各阶段都有）")
     seed.add_argument("--seed", type=int, default=1, help="随机种子：相同种子得到相同数据")
     seed.add_argument("--password", help="每个演示用户的密码（默认见 README）")
     seed.set_defaults(handler=_seed)
@@ -62,5 +62,7 @@ def _seed(args: argparse.Namespace) -> int:
         say(
             "已建立演示用户（demo-clerk、demo-approver1…5、demo-archivist、demo-supervisor、demo-admin、demo-auditor）。"
         )
-    print(f"customers: {report.customers}")
+    print(f"cases: {report.cases}")
+    for stage, count in sorted(report.stages.items()):
+        print(f"  {stage}: {count}")
     return 0

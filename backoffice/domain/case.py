@@ -56,6 +56,7 @@ TRANSITIONS: frozenset[tuple[CaseStatus, CaseStatus]] = frozenset(
         (S.RETURNED, S.CALCULATED),
         (S.RETURNED, S.PENDING_APPROVAL),
         (S.APPROVED, S.PAID),
+        (S.APPROVED, S.CLOSED),  # only when the approved amount is zero (nothing to pay)
         (S.PAID, S.PAID),  # several payments
         (S.PAID, S.CLOSED),
         (S.DENIED, S.CLOSED),

@@ -24,7 +24,7 @@ from backoffice.domain.errors import ConflictError, DomainError, PermissionDenie
 from backoffice.domain.money import fen_to_yuan
 from backoffice.security.fields import FieldCipher
 from backoffice.security.roles import Permission, Role
-from backoffice.services import audit
+from backoffice.services import audit, deadlines
 from backoffice.services.auth import confirm_password
 from backoffice.services.authority import current_matrix
 from backoffice.services.case_events import add_event
@@ -113,6 +113,7 @@ def submit(us: UserSession, case_no: str, *, expected_version: int) -> tuple[int
         levels = route(fen_to_yuan(calc.total_fen), LineOfBusiness(case.line), matrix)
         check_transition(status, CaseStatus.PENDING_APPROVAL)
         case.status = CaseStatus.PENDING_APPROVAL.value
+        deadlines.on_status(db, us, case, CaseStatus.PENDING_APPROVAL)
         case.approval_chain_no += 1
         case.approval_next_level, case.approval_top_level = levels[0], levels[-1]
         case.approval_assignee_id = None
@@ -253,6 +254,7 @@ def sign(
             case.approval_next_level = None
         check_transition(current, target)
         case.status = target.value
+        deadlines.on_status(db, us, case, target)
         case.approval_assignee_id = None
         case.last_activity_at = us.bo.now()
         add_event(db, us, case, f"approval.{decision}", current, target, f"level {step}")

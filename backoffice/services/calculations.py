@@ -26,7 +26,7 @@ from backoffice.domain.money import fen_to_yuan, format_yuan, yuan_to_fen
 from backoffice.security.fields import FieldCipher
 from backoffice.security.keys import Keyring
 from backoffice.security.roles import Permission
-from backoffice.services import audit
+from backoffice.services import audit, deadlines
 from backoffice.services.approvals import void_chain
 from backoffice.services.case_events import add_event
 from backoffice.services.context import UserSession
@@ -241,6 +241,7 @@ def calculate_case(
             )
         check_transition(status, CaseStatus.CALCULATED)
         case.status = CaseStatus.CALCULATED.value
+        deadlines.on_status(db, us, case, CaseStatus.CALCULATED)
         case.settlement_fen = calc.total_fen
         case.last_activity_at = us.bo.now()
         add_event(

@@ -27,7 +27,7 @@ from backoffice.domain.checklist import (
 )
 from backoffice.domain.errors import ConflictError, NotFound, ValidationError
 from backoffice.security.roles import Permission
-from backoffice.services import audit
+from backoffice.services import audit, deadlines
 from backoffice.services.context import UserSession
 from backoffice.services.guard import require
 from backoffice.settings import Settings
@@ -160,6 +160,7 @@ def _set_status(db: Session, us: UserSession, case: Case, target: CaseStatus, de
             detail=detail,
         )
     )
+    deadlines.on_status(db, us, case, target)
 
 
 def _update_completeness(db: Session, us: UserSession, case: Case, items: list[ChecklistItem]) -> None:

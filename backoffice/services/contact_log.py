@@ -14,7 +14,7 @@ from backoffice.domain.errors import NotFound, ValidationError
 from backoffice.security.fields import FieldCipher
 from backoffice.security.keys import Keyring
 from backoffice.security.roles import Permission
-from backoffice.services import audit
+from backoffice.services import audit, deadlines
 from backoffice.services.context import UserSession
 from backoffice.services.guard import require
 
@@ -103,6 +103,7 @@ def add_contact(
             user_id=us.actor.user_id,
         )
         case.last_activity_at = now
+        deadlines.on_contact(db, us, case, channel, direction, when)
         audit.record(db, us, "contact.add", role=role, object_type="case", object_id=case_id, reason=channel)
         return _view(entry, us.keyring, us.actor.display_name)
 

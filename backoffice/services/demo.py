@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from backoffice.db.migrate import schema_state, upgrade
 from backoffice.security.roles import Role
 from backoffice.services.auth import sign_in
-from backoffice.services.context import Backoffice, UserSession
-from backoffice.services.demo_people import seed_people
+from backoffice.services.context import Backoffice
+from backoffice.services.demo_cases import DemoStaff, seed_cases
 from backoffice.services.setup import initialise, is_initialised
 from backoffice.services.users import add_user
 
@@ -75,12 +75,20 @@ def ensure_demo_database(bo: Backoffice, password: str = DEFAULT_DEMO_PASSWORD) 
 @dataclass(frozen=True)
 class SeedReport:
     users_created: bool
-    customers: int
+    cases: int
+    stages: dict[str, int]
 
 
 def seed(bo: Backoffice, *, cases: int, seed_value: int, password: str = DEFAULT_DEMO_PASSWORD) -> SeedReport:
-    """Fill the database with demo data through the services (deterministic for a given seed)."""
+    """Fill the database with demo policies and cases at every stage, through the services.
+
+    Deterministic for a given seed (and clock). The demo users must have ``password``.
+    """
     created = ensure_demo_database(bo, password)
-    clerk: UserSession = sign_in(bo, "demo-clerk", password)
-    customers = seed_people(clerk, count=cases, seed_value=seed_value)
-    return SeedReport(created is not None, customers)
+    staff = DemoStaff(
+        clerk=sign_in(bo, "demo-clerk", password),
+        approvers={level: sign_in(bo, f"demo-approver{level}", password) for level in range(1, 6)},
+        password=password,
+    )
+    stages = seed_cases(staff, count=cases, seed_value=seed_value)
+    return SeedReport(created is not None, cases, stages)

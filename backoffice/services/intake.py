@@ -40,7 +40,7 @@ from backoffice.domain.money import yuan_to_fen
 from backoffice.domain.risk import IntakeFacts, risk_flags
 from backoffice.security.fields import FieldCipher
 from backoffice.security.roles import Permission, Role
-from backoffice.services import audit
+from backoffice.services import audit, deadlines
 from backoffice.services.case_numbers import next_case_no
 from backoffice.services.checklists import create_checklist, templates
 from backoffice.services.context import UserSession
@@ -394,6 +394,7 @@ def register_report(us: UserSession, data: ReportInput) -> Registered:
                 detail=f"{chosen.value}; handler={handler.username if handler else '-'}",
             )
         )
+        deadlines.start_stage(db, us, case, "ctpl_document_list", data.reported_at)
         audit.record(
             db,
             us,

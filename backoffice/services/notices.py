@@ -27,7 +27,7 @@ from backoffice.printing import (
 )
 from backoffice.security.fields import FieldCipher
 from backoffice.security.roles import Permission
-from backoffice.services import audit
+from backoffice.services import audit, deadlines
 from backoffice.services.calculations import current_calculation
 from backoffice.services.checklists import item_views
 from backoffice.services.contact_log import add_entry_row
@@ -96,6 +96,7 @@ def acknowledgement(us: UserSession, case_id: int) -> bytes:
             printed_at=us.bo.now(),
             issued_on=us.bo.now().astimezone(SHANGHAI).date(),
         )
+        deadlines.finish_stage(db, us, case, "ctpl_document_list", us.bo.now())
         audit.record(db, us, "notice.acknowledgement", role=role, object_type="case", object_id=case.id)
     return acknowledgement_pdf(data)
 
@@ -159,6 +160,7 @@ def missing_documents_notice(us: UserSession, case_id: int) -> bytes:
             + "）",
         )
         case.last_activity_at = now
+        deadlines.finish_stage(db, us, case, "ctpl_document_list", now)
         audit.record(
             db,
             us,

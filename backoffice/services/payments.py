@@ -25,10 +25,11 @@ from backoffice.db.models_intake import Case
 from backoffice.domain.case import CaseStatus, check_transition
 from backoffice.domain.errors import ConflictError, DomainError, NotFound, ValidationError
 from backoffice.domain.identity import mask_bank_card, mask_name, parse_bank_card
+from backoffice.domain.kpi import INJURY_SETTLEMENTS
 from backoffice.domain.money import fen_to_yuan, format_yuan, yuan_to_fen
 from backoffice.security.fields import FieldCipher
 from backoffice.security.roles import Permission
-from backoffice.services import audit
+from backoffice.services import audit, deadlines
 from backoffice.services.auth import confirm_password
 from backoffice.services.case_events import add_event
 from backoffice.services.contact_log import add_entry_row
@@ -291,6 +292,10 @@ def mark_paid(
         if status in (CaseStatus.APPROVED, CaseStatus.PAID) and case.paid_fen >= (case.approved_fen or 0):
             check_transition(status, CaseStatus.PAID)
             case.status = CaseStatus.PAID.value
+            if status is CaseStatus.APPROVED:
+                deadlines.on_status(db, us, case, CaseStatus.PAID, paid_on)
+        if payment.kind == "advance":
+            deadlines.finish_stage(db, us, case, "statutory_advance_payment", paid_on)
         add_event(
             db,
             us,
@@ -338,10 +343,15 @@ def _last4(us: UserSession, payment: Payment) -> str:
     return account[-4:]
 
 
-def close_case(us: UserSession, case_no: str, *, reason: str, expected_version: int) -> None:
+def close_case(
+    us: UserSession, case_no: str, *, reason: str, expected_version: int, injury_settlement: str = ""
+) -> None:
+    """``injury_settlement`` (an injury case: mediation, judgment, other) feeds the mediation KPI."""
     role = require(us, Permission.HANDLE_CASES, "case.close", "只有理赔内勤可以结案。", "case")
     if reason not in CLOSING_REASONS:
         raise ValidationError("reason", "请选择结案原因。")
+    if injury_settlement and injury_settlement not in INJURY_SETTLEMENTS:
+        raise ValidationError("injury_settlement", "请选择人伤案件的结案方式。")
     with us.bo.db.unit_of_work() as db:
         case = case_by_number(db, case_no)
         if case.version != expected_version:
@@ -356,10 +366,13 @@ def close_case(us: UserSession, case_no: str, *, reason: str, expected_version: 
             raise DomainError("还有 {n} 笔支付没有结果：不能结案。", n=open_payments)
         if status == CaseStatus.PAID and case.paid_fen < (case.approved_fen or 0):
             raise DomainError("核赔金额尚未全部支付：不能结案。")
-        if status not in (CaseStatus.PAID, CaseStatus.DENIED, CaseStatus.WITHDRAWN):
-            raise DomainError("只有已支付、已拒赔或已注销的案件可以结案。")
+        nothing_to_pay = status == CaseStatus.APPROVED and not case.approved_fen
+        if status not in (CaseStatus.PAID, CaseStatus.DENIED, CaseStatus.WITHDRAWN) and not nothing_to_pay:
+            raise DomainError("只有已支付、已拒赔或已注销的案件（或核定赔款为零的案件）可以结案。")
         check_transition(status, CaseStatus.CLOSED)
         case.status, case.closed_at, case.closing_reason = CaseStatus.CLOSED.value, us.bo.now(), reason
+        case.injury_settlement = injury_settlement if case.has_injury else ""
+        deadlines.on_status(db, us, case, CaseStatus.CLOSED)
         add_event(db, us, case, "closed", status, CaseStatus.CLOSED, CLOSING_REASONS[reason])
         audit.record(db, us, "case.close", role=role, object_type="case", object_id=case.id, reason=reason)
 
@@ -377,6 +390,7 @@ def reopen_case(us: UserSession, case_no: str, *, reason: str, expected_version:
             raise DomainError("案件已归档：请先由档案管理员调阅，再重开。")
         check_transition(status, CaseStatus.REGISTERED)
         case.status, case.closed_at, case.closing_reason = CaseStatus.REGISTERED.value, None, ""
+        deadlines.on_status(db, us, case, CaseStatus.REGISTERED)
         case.materials_complete_at = None
         add_event(db, us, case, "reopened", status, CaseStatus.REGISTERED, REOPEN_REASONS[reason])
         audit.record(db, us, "case.reopen", role=role, object_type="case", object_id=case.id, reason=reason)
@@ -394,6 +408,7 @@ def withdraw_case(us: UserSession, case_no: str, *, confirmation: str, expected_
         status = CaseStatus(case.status)
         check_transition(status, CaseStatus.WITHDRAWN)
         case.status = CaseStatus.WITHDRAWN.value
+        deadlines.on_status(db, us, case, CaseStatus.WITHDRAWN)
         add_entry_row(
             db,
             us.keyring,

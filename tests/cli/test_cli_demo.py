@@ -20,6 +20,19 @@ def run(args: list[str], env: dict[str, str], timeout: int = 600) -> subprocess.
     )
 
 
+HEX = frozenset(b"0123456789abcdef")
+
+
+def _inside_hex_token(data: bytes, start: int, end: int) -> bool:
+    """Digests and file ids are long lower-case hex strings; a digit run inside one is not personal data."""
+    left, right = start, end
+    while left > 0 and data[left - 1] in HEX:
+        left -= 1
+    while right < len(data) and data[right] in HEX:
+        right += 1
+    return right - left >= 32
+
+
 def clear_personal_data(root: Path) -> list[str]:
     """Every valid ID number or mobile number found in the clear in any file below ``root``."""
     found = []
@@ -27,8 +40,13 @@ def clear_personal_data(root: Path) -> list[str]:
         if not path.is_file():
             continue
         data = path.read_bytes()
-        found += [f"{path.name}: ID" for m in ID_RUN.findall(data) if is_valid_id_number(m.decode())]
-        found += [f"{path.name}: mobile" for m in MOBILE_RUN.findall(data) if is_valid_mobile(m.decode())]
+        for kind, pattern, valid in (
+            ("ID", ID_RUN, is_valid_id_number),
+            ("mobile", MOBILE_RUN, is_valid_mobile),
+        ):
+            for m in pattern.finditer(data):
+                if valid(m.group().decode()) and not _inside_hex_token(data, m.start(), m.end()):
+                    found.append(f"{path.name}: {kind}")
     return found
 
 
@@ -39,7 +57,7 @@ def test_demo_seed_leaves_no_personal_data_in_the_clear(tmp_path: Path) -> None:
     (tmp_path / "tmp").mkdir()
     out = run(["demo", "seed", "--cases", "500", "--seed", "7", "--password", "seed-pass-1"], env)
     assert out.returncode == 0, out.stderr
-    assert "customers: 500" in out.stdout
+    assert "cases: 500" in out.stdout
     files = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert any(p.name == "backoffice.sqlite3" for p in files)
     assert clear_personal_data(tmp_path) == []
@@ -69,6 +87,9 @@ def test_demo_seed_leaves_no_personal_data_in_the_clear(tmp_path: Path) -> None:
 def test_the_scanner_finds_clear_text(tmp_path: Path) -> None:
     (tmp_path / "leak.txt").write_bytes(b"x 11010519491231002X y 13812345678 z")
     assert clear_personal_data(tmp_path) == ["leak.txt: ID", "leak.txt: mobile"]
+    # ...but not a digit run inside a SHA-256 hex digest or a 32-character file id.
+    (tmp_path / "leak.txt").write_bytes(b"digest 9f2c13812345678ab4e0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a69788 id")
+    assert clear_personal_data(tmp_path) == []
 
 
 def test_demo_creates_its_own_database_once(tmp_path: Path) -> None:

@@ -1,0 +1,421 @@
+"""Stored deadlines (时效) of case stages: started, finished (met or missed), cancelled, recomputed.
+
+The case services call :func:`on_status` when a case changes status (one line each); it starts and
+finishes stages through :func:`start_stage` and :func:`finish_stage` after the table ``STATUS_STAGES``.
+Events without a status change (a complaint, a callback, a logged contact, a notice) call
+:func:`start_stage` / :func:`finish_stage` themselves. Everything runs inside the caller's unit of work.
+
+A deadline is computed once, when its stage starts, and stored with its due date, so that "overdue" is an
+index lookup. :func:`recompute_all` computes every open deadline again after the calendar or the rules
+changed; the statutory art. 23 period (pausable) is also recomputed whenever the supplement wait may have
+moved (a receipt, each warning refresh), the wait still running counting up to today.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from backoffice.db.models_intake import Case, ChecklistItem, ContactLogEntry, Coverage
+from backoffice.db.models_sla import CaseDeadline, SlaTask
+from backoffice.domain.case import CaseStatus
+from backoffice.domain.sla import Deadline, DeadlineRule, DeadlineUnit, Pause, compute_due, rule_for
+from backoffice.security.roles import Permission
+from backoffice.services import audit
+from backoffice.services.context import UserSession
+from backoffice.services.guard import require
+from backoffice.services.sla_config import (
+    SHANGHAI,
+    SlaContext,
+    business_day,
+    clear_stale,
+    context,
+    end_of_day,
+    noon,
+)
+
+OPEN, MET, MISSED, CANCELLED = "open", "met", "missed", "cancelled"
+
+# Stage groups (stage names are the rule stages of domain.sla).
+AFTER_MATERIALS = (
+    "registration",
+    "review",
+    "statutory_decision",
+    "statutory_advance_payment",
+    "ctpl_decision",
+)
+RESTART_WITH_MATERIALS = ("registration", "review")  # office standards count from *complete* materials
+DECISION = AFTER_MATERIALS  # the amount is determined (approval) or the claim denied
+AFTER_APPROVAL = ("payment", "statutory_payment", "ctpl_payment")
+CUSTOMER_SERVICE = ("callback", "callback_issue_contact", "complaint_contact", "complaint_resolution")
+#: Legal periods: never extended by the office (an extension would not bind a court).
+STATUTORY = frozenset(
+    {
+        "statutory_decision",
+        "statutory_payment",
+        "statutory_denial_notice",
+        "statutory_advance_payment",
+        "ctpl_document_list",
+        "ctpl_decision",
+        "ctpl_payment",
+    }
+)
+STAGE_LABELS = {
+    "registration": "立案登记",
+    "review": "审核定损",
+    "payment": "赔款支付",
+    "return_resubmission": "退回后重新上报",
+    "complaint_contact": "投诉联系客户",
+    "complaint_resolution": "投诉办结",
+    "callback": "赔后回访",
+    "callback_issue_contact": "回访异议联系",
+    "statutory_decision": "法定核定期限（保险法第23条）",
+    "statutory_payment": "法定支付期限（保险法第23条）",
+    "statutory_denial_notice": "拒赔通知（保险法第24条）",
+    "statutory_advance_payment": "先行赔付（保险法第25条）",
+    "ctpl_document_list": "交强险书面告知单证（条例第28条）",
+    "ctpl_decision": "交强险核定（条例第29条）",
+    "ctpl_payment": "交强险支付（条例第29条）",
+}
+
+
+@dataclass(frozen=True)
+class StatusStages:
+    finish: tuple[str, ...] = ()
+    cancel: tuple[str, ...] = ()
+    start: tuple[str, ...] = ()
+
+
+_S = CaseStatus
+#: What a case's arrival in a status does to its deadlines.
+STATUS_STAGES: dict[CaseStatus, StatusStages] = {
+    _S.MATERIALS_COMPLETE: StatusStages(start=AFTER_MATERIALS),
+    _S.REGISTERED: StatusStages(cancel=RESTART_WITH_MATERIALS),  # materials incomplete again, or reopened
+    _S.CALCULATED: StatusStages(finish=("registration",)),  # the handler has taken the complete file up
+    _S.PENDING_APPROVAL: StatusStages(finish=("return_resubmission",)),
+    _S.RETURNED: StatusStages(start=("return_resubmission",)),
+    _S.APPROVED: StatusStages(finish=DECISION, start=AFTER_APPROVAL),
+    _S.DENIED: StatusStages(finish=DECISION, start=("statutory_denial_notice",)),
+    _S.PAID: StatusStages(finish=AFTER_APPROVAL, start=("callback",)),
+}
+
+
+def on_status(
+    db: Session, us: UserSession, case: Case, status: CaseStatus | str, at: datetime | date | None = None
+) -> None:
+    """The hook of every status change: finish, cancel and start the stages the table names.
+
+    ``at`` defaults to now, and for materials complete to the receipt that completed them.
+    """
+    status = CaseStatus(status)
+    if status is CaseStatus.MATERIALS_COMPLETE and at is None:
+        at = case.materials_complete_at
+    when = at or us.bo.now()
+    if status in (CaseStatus.CLOSED, CaseStatus.WITHDRAWN):
+        process = [s for s in STAGE_LABELS if s not in CUSTOMER_SERVICE]
+        if status is CaseStatus.CLOSED:
+            finish_stage(db, us, case, process, when)
+        else:
+            cancel_stage(db, us, case, process)
+        return
+    stages = STATUS_STAGES.get(status)
+    if stages is None:
+        return
+    finish_stage(db, us, case, stages.finish, when)
+    cancel_stage(db, us, case, stages.cancel)
+    start_stage(db, us, case, stages.start, when)
+
+
+def _names(stage: str | Sequence[str]) -> tuple[str, ...]:
+    return (stage,) if isinstance(stage, str) else tuple(stage)
+
+
+def _moment(value: datetime | date) -> datetime:
+    return value if isinstance(value, datetime) else noon(value)
+
+
+def _open(db: Session, case_id: int, stages: Iterable[str], ref_id: int | None = None) -> list[CaseDeadline]:
+    query = select(CaseDeadline).where(
+        CaseDeadline.case_id == case_id, CaseDeadline.status == OPEN, CaseDeadline.stage.in_(list(stages))
+    )
+    if ref_id is not None:
+        query = query.where(CaseDeadline.ref_id == ref_id)
+    return list(db.execute(query.order_by(CaseDeadline.id)).scalars())
+
+
+def _applies(db: Session, case: Case, stage: str) -> bool:
+    if stage == "statutory_decision":
+        return case.complexity == "complex"  # art. 23: 情形复杂的, 30 days
+    if stage.startswith("ctpl_"):
+        return _has_ctpl(db, case)
+    return True
+
+
+def _has_ctpl(db: Session, case: Case) -> bool:
+    """A CTPL (交强险) claim: the policy has a coverage with code ``ctpl``."""
+    found = db.scalar(
+        select(Coverage.id).where(Coverage.policy_id == case.policy_id, Coverage.code == "ctpl").limit(1)
+    )
+    return found is not None
+
+
+def _variant(case: Case, stage: str, variant: str | None) -> str | None:
+    if variant is not None:
+        return variant
+    return case.complexity if stage in ("review", "payment") else None
+
+
+def supplement_pauses(db: Session, case_id: int, today: date) -> list[Pause]:
+    """Each one-time notice of missing documents until the next receipt (or today, if still waiting)."""
+    notices = db.execute(
+        select(ContactLogEntry.at).where(
+            ContactLogEntry.case_id == case_id, ContactLogEntry.kind == "missing_documents_notice"
+        )
+    ).scalars()
+    receipts = sorted(
+        db.execute(
+            select(ChecklistItem.received_at).where(
+                ChecklistItem.case_id == case_id, ChecklistItem.received_at.is_not(None)
+            )
+        ).scalars()
+    )
+    pauses = []
+    for notified in notices:
+        received = next((r for r in receipts if r is not None and r > notified), None)
+        end = business_day(received) if received is not None else today
+        start = business_day(notified)
+        pauses.append(Pause(start, max(start, end)))
+    return pauses
+
+
+@dataclass(frozen=True)
+class Computed:
+    due_day: date
+    due_at: datetime
+    uncovered_years: str
+    paused_days: int
+
+
+def compute(
+    ctx: SlaContext, rule: DeadlineRule, started_at: datetime, pauses: Sequence[Pause] = ()
+) -> Computed:
+    if rule.unit is DeadlineUnit.HOURS:
+        deadline: Deadline = compute_due(started_at.astimezone(SHANGHAI), rule, ctx.calendar)
+        assert deadline.due_at is not None
+        due_at = deadline.due_at
+    else:
+        deadline = compute_due(business_day(started_at), rule, ctx.calendar, pauses)
+        due_at = end_of_day(deadline.due)
+    return Computed(
+        business_day(due_at) if rule.unit is DeadlineUnit.HOURS else deadline.due,
+        due_at,
+        ",".join(str(y) for y in deadline.uncovered_years),
+        deadline.paused_days,
+    )
+
+
+def start_stage(
+    db: Session,
+    us: UserSession,
+    case: Case,
+    stage: str | Sequence[str],
+    started_at: datetime | date,
+    *,
+    ref_id: int | None = None,
+    variant: str | None = None,
+) -> list[CaseDeadline]:
+    """Store the deadline of each stage that applies to the case and is not already running.
+
+    A stage already open is left as it is (a pausable one is recomputed: its supplement wait may have
+    ended). Returns the deadlines created.
+    """
+    ctx = context(db)
+    start = _moment(started_at)
+    created = []
+    for name in _names(stage):
+        if not _applies(db, case, name):
+            continue
+        running = _open(db, case.id, (name,), ref_id)
+        if running:
+            for row in running:
+                if _rule(ctx, row).pausable:
+                    _store(row, compute(ctx, _rule(ctx, row), row.started_at, _pauses(db, us, row)))
+            continue
+        rule = rule_for(ctx.rules, name, _variant(case, name, variant))
+        pauses = supplement_pauses(db, case.id, business_day(us.bo.now())) if rule.pausable else []
+        due = compute(ctx, rule, start, pauses)
+        row = CaseDeadline(
+            case_id=case.id,
+            stage=name,
+            rule_key=rule.key,
+            ref_id=ref_id,
+            started_at=start,
+            start_day=business_day(start),
+            due_day=due.due_day,
+            due_at=due.due_at,
+            effective_due=due.due_day,
+            uncovered_years=due.uncovered_years,
+            paused_days=due.paused_days,
+            status=OPEN,
+            warning_level="none",
+            extension_reason="",
+        )
+        db.add(row)
+        created.append(row)
+    if created:
+        db.flush()
+    return created
+
+
+def _rule(ctx: SlaContext, row: CaseDeadline) -> DeadlineRule:
+    return ctx.rules.get(row.rule_key) or rule_for(ctx.rules, row.stage)
+
+
+def _pauses(db: Session, us: UserSession, row: CaseDeadline) -> list[Pause]:
+    return supplement_pauses(db, row.case_id, business_day(us.bo.now()))
+
+
+def _store(row: CaseDeadline, due: Computed) -> None:
+    row.due_day, row.due_at = due.due_day, due.due_at
+    row.uncovered_years, row.paused_days = due.uncovered_years, due.paused_days
+    row.effective_due = row.extended_until or due.due_day
+
+
+def finish_stage(
+    db: Session,
+    us: UserSession,
+    case: Case,
+    stage: str | Sequence[str],
+    finished_at: datetime | date,
+    *,
+    ref_id: int | None = None,
+) -> list[CaseDeadline]:
+    """Close the open deadlines of these stages: met when finished by the (extended) due date."""
+    ctx = context(db)
+    moment = _moment(finished_at)
+    day = business_day(moment)
+    rows = _open(db, case.id, _names(stage), ref_id)
+    for row in rows:
+        rule = _rule(ctx, row)
+        if rule.unit is DeadlineUnit.HOURS and row.extended_until is None:
+            on_time = moment <= row.due_at
+        else:
+            on_time = day <= row.effective_due
+        row.status = MET if on_time else MISSED
+        row.finished_at = moment
+        if rule.unit is DeadlineUnit.WORKING:
+            row.elapsed_days = max(0, ctx.calendar.working_days_between(row.start_day, day))
+        else:
+            row.elapsed_days = max(0, (day - row.start_day).days)
+    _drop_progress_tasks(db, [row.id for row in rows])
+    return rows
+
+
+def cancel_stage(
+    db: Session, us: UserSession, case: Case, stage: str | Sequence[str], *, ref_id: int | None = None
+) -> list[CaseDeadline]:
+    """The stage no longer runs (materials incomplete again, case withdrawn): neither met nor missed."""
+    rows = _open(db, case.id, _names(stage), ref_id)
+    for row in rows:
+        row.status, row.finished_at = CANCELLED, us.bo.now()
+    _drop_progress_tasks(db, [row.id for row in rows])
+    return rows
+
+
+def _drop_progress_tasks(db: Session, deadline_ids: list[int]) -> None:
+    """A progress report is moot once its stage is over; a rectification for a red warning is not."""
+    if deadline_ids:
+        db.execute(
+            update(SlaTask)
+            .where(
+                SlaTask.deadline_id.in_(deadline_ids),
+                SlaTask.status == OPEN,
+                SlaTask.kind == "progress_report",
+            )
+            .values(status="dropped")
+        )
+
+
+# --- recomputing -------------------------------------------------------------------------------
+
+
+def recompute_all(db: Session, us: UserSession, *, pausable_only: bool = False) -> int:
+    """Compute every open deadline again (after a calendar or rule change); returns how many moved."""
+    ctx = context(db)
+    today = business_day(us.bo.now())
+    rows = db.execute(
+        select(
+            CaseDeadline.id,
+            CaseDeadline.case_id,
+            CaseDeadline.stage,
+            CaseDeadline.rule_key,
+            CaseDeadline.started_at,
+            CaseDeadline.due_day,
+            CaseDeadline.due_at,
+            CaseDeadline.effective_due,
+            CaseDeadline.extended_until,
+            CaseDeadline.uncovered_years,
+            CaseDeadline.paused_days,
+        ).where(CaseDeadline.status == OPEN)
+    ).all()
+    cache: dict[tuple[Any, ...], Computed] = {}
+    changes: list[dict[str, Any]] = []
+    for row in rows:
+        rule = ctx.rules.get(row.rule_key) or rule_for(ctx.rules, row.stage)
+        if pausable_only and not rule.pausable:
+            continue
+        if rule.pausable:
+            due = compute(ctx, rule, row.started_at, supplement_pauses(db, row.case_id, today))
+        else:
+            start_key = row.started_at if rule.unit is DeadlineUnit.HOURS else business_day(row.started_at)
+            key = (start_key, rule)
+            due = cache.get(key) or cache.setdefault(key, compute(ctx, rule, row.started_at))
+        effective = row.extended_until or due.due_day
+        if (due.due_day, due.due_at, effective, due.uncovered_years, due.paused_days) != (
+            row.due_day,
+            row.due_at,
+            row.effective_due,
+            row.uncovered_years,
+            row.paused_days,
+        ):
+            changes.append(
+                {
+                    "id": row.id,
+                    "due_day": due.due_day,
+                    "due_at": due.due_at,
+                    "effective_due": effective,
+                    "uncovered_years": due.uncovered_years,
+                    "paused_days": due.paused_days,
+                }
+            )
+    for first in range(0, len(changes), 1000):
+        db.execute(update(CaseDeadline), changes[first : first + 1000])
+    if not pausable_only:
+        clear_stale(db)
+    return len(changes)
+
+
+def recompute_open(us: UserSession) -> int:
+    """The service call after the calendar or the rules changed (the GUI runs it on a worker)."""
+    role = require(
+        us, Permission.MANAGE_CALENDAR, "sla.recompute", "只有系统管理员可以重新计算时效。", "deadline"
+    )
+    with us.bo.db.unit_of_work() as db:
+        moved = recompute_all(db, us)
+        audit.record(db, us, "sla.recompute", role=role, object_type="deadline", reason=f"moved={moved}")
+        return moved
+
+
+def on_contact(db: Session, us: UserSession, case: Case, channel: str, direction: str, at: datetime) -> None:
+    """A contact logged by hand: any outgoing one answers a callback's issue (1 working day); an outgoing
+    letter or notice on a denied case is its written denial notice (art. 24)."""
+    if direction != "out":
+        return
+    finish_stage(db, us, case, "callback_issue_contact", at)
+    if channel in ("letter", "notice"):
+        finish_stage(db, us, case, "statutory_denial_notice", at)
