@@ -17,6 +17,7 @@ from sqlalchemy import text
 
 from benchmarks.common import measure
 from benchmarks.people_db import ids_for, open_or_build
+from benchmarks.sla import bench_sla
 
 
 def bench_lookup(directory: Path, persons: int, samples: int) -> None:
@@ -62,9 +63,11 @@ def bench_lookup(directory: Path, persons: int, samples: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
-    parser.add_argument("which", nargs="*", default=[], help="lookup (default: all)")
+    parser.add_argument("which", nargs="*", default=[], help="lookup, sla, archive (default: all)")
     parser.add_argument("--persons", type=int, default=1_000_000)
+    parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=3, help="archive: builds per variant (median)")
     parser.add_argument(
         "--dir",
         type=Path,
@@ -75,9 +78,15 @@ def main() -> int:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.platform()}"
     )
-    unknown = set(args.which) - {"lookup"}
+    unknown = set(args.which) - {"lookup", "sla", "archive"}
     if unknown:
         parser.error(f"unknown benchmark: {', '.join(sorted(unknown))}")
     if not args.which or "lookup" in args.which:
         bench_lookup(args.dir / f"people-{args.persons}", args.persons, args.samples)
+    if not args.which or "sla" in args.which:
+        bench_sla(args.dir / f"sla-{args.cases}", args.cases, min(args.samples, 30))
+    if not args.which or "archive" in args.which:
+        from benchmarks.archive import bench_archive
+
+        bench_archive(args.dir / "archive", args.runs)
     return 0

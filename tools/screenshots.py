@@ -36,6 +36,7 @@ from PySide6.QtCore import (  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from screenshots_intake import NOW, seed_cases  # noqa: E402
 
 from backoffice import i18n  # noqa: E402
 from backoffice.security.kdf import Argon2Params  # noqa: E402
@@ -46,12 +47,14 @@ from backoffice.settings import load_settings  # noqa: E402
 from backoffice.ui.fonts import register_app_font  # noqa: E402
 from backoffice.ui.login import LoginDialog  # noqa: E402
 from backoffice.ui.main_window import MainWindow  # noqa: E402
+from backoffice.ui.new_report import NewReportPage  # noqa: E402
 from backoffice.ui.tasks import wait_for_tasks  # noqa: E402
 
 # Fast Argon2 for the throw-away demo database only (it is deleted when the script ends).
 SCREENSHOT_KDF = Argon2Params(memory_kib=8192, iterations=1, lanes=1)
 TITLE_BAR = 30
 WINDOW_SIZE = (1040, 640)
+INTAKE_SIZE = (1280, 940)  # the report form has two columns of fields
 
 
 def quiet_offscreen_noise(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
@@ -121,9 +124,11 @@ class Shots:
     def session(self, username: str) -> UserSession:
         return sign_in(self.bo, username, DEFAULT_DEMO_PASSWORD)
 
-    def window(self, username: str, page: str | None = None) -> MainWindow:
+    def window(
+        self, username: str, page: str | None = None, size: tuple[int, int] = WINDOW_SIZE
+    ) -> MainWindow:
         window = MainWindow(self.session(username), idle_timeout_ms=3_600_000)
-        window.resize(*WINDOW_SIZE)
+        window.resize(*size)
         window.show()
         if page:
             window.show_page(page)
@@ -206,9 +211,65 @@ class Shots:
             app.removeTranslator(translator)
             i18n.load("zh_CN")
 
+    def intake(self) -> None:
+        """Chapter 2: a report typed in, the reason for a late report, the result, the list, a case."""
+        case_no = seed_cases(self.session("demo-clerk"))
+        window = self.window("demo-clerk", "new_report", INTAKE_SIZE)
+        page = window.page("new_report")
+        assert isinstance(page, NewReportPage)
+        fill_report(page)
+        settle()
+        self.save(framed(window), "new-report")
+        page.submit()
+        wait_until(lambda: page.override_dialog is not None)
+        dialog = page.override_dialog
+        assert dialog is not None
+        dialog.fields["late_report"].setText("客户出国，回国后报案，有机票为证")
+        settle()
+        self.save(with_dialog(window, dialog), "new-report-override")
+        QTest.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        wait_until(lambda: page.showing_result)
+        settle()
+        self.save(framed(window), "new-report-result")
+
+        cases = window.show_page("cases")
+        wait_until(lambda: cases.model.rowCount() == 6 and cases.total == 6 and not cases.model.loading)
+        settle()
+        self.save(framed(window), "case-list")
+        view = cases.open_case(case_no)
+        wait_until(lambda: view.detail is not None)
+        view.tabs.setCurrentWidget(view.documents)
+        view.documents.select_item("现场及车损照片")
+        settle()
+        self.save(framed(window), "case-documents")
+        window.close()
+        window.deleteLater()
+
+
+def fill_report(page: NewReportPage) -> None:
+    """What a clerk types for a report phoned in three days after a rear-end collision."""
+    form = page.form
+    form.policy.setText("PDAA202611000001")
+    form.policy.load(form.policy.text())
+    wait_until(lambda: form.policy.policy is not None)
+    form.channel.setCurrentIndex(form.channel.findData("hotline"))
+    form.reporter_name.setText("赵强")
+    form.relation.setCurrentIndex(form.relation.findData("family"))
+    form.reporter_phone.setText("13701234567")
+    form.incident_at.setDateTime(form.reported_at.dateTime().addDays(-3).addSecs(-5400))
+    form.place.setText("北京市东城区东直门外大街 12 号路口")
+    form.cause.setCurrentIndex(form.cause.findData("collision"))
+    form.estimated.setText("6800")
+    form.narrative.setPlainText("等红灯时被后车追尾，后备箱盖和后保险杠受损，无人受伤。")
+    form.losses.model.add_row(kind="property", description="后备箱盖", quantity="1", value="4200")
+    form.losses.model.add_row(kind="property", description="后保险杠", quantity="1", value="2600")
+    form.proofs.model.add_row(kind="police_certificate", reference="京公交认字[2026]第0227号")
+    form.policy.setFocus()
+
 
 def make_demo(data_dir: Path) -> Backoffice:
     bo = Backoffice.open(load_settings(data_dir))
+    bo.clock = lambda: NOW  # the same dates and case numbers in every run
     bo.kdf_params = SCREENSHOT_KDF
     ensure_demo_database(bo, DEFAULT_DEMO_PASSWORD)
     return bo
@@ -224,6 +285,7 @@ def take_all(app: QApplication, out: Path, data_dir: Path) -> list[Path]:
         shots.auditor()
         shots.lock_and_settings()
         shots.english_main_window(app)
+        shots.intake()
     finally:
         wait_for_tasks()
         QCoreApplication.processEvents()

@@ -18,5 +18,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# pyside6-pdf (PySide6 6.12's split-out QtPdf) would shadow QtPdf of the pinned PySide6-Addons.
+if python -m pip show -q pyside6-pdf >/dev/null 2>&1; then python -m pip uninstall -y -q pyside6-pdf; fi
 python -m pip install -q ".[test]"
 exec pytest -n 2 -p no:cacheprovider "$@"

@@ -26,7 +26,8 @@ def fill(mapping: dict[str, str]) -> list[str]:
         english = html.escape(mapping[source], quote=False)
         return f"{match.group(0).split('<translation')[0]}<translation>{english}</translation>"
 
-    pattern = re.compile(r"<source>([^<]*)</source>\s*<translation type=\"unfinished\"></translation>")
+    # Unfinished entries are empty, or hold lupdate's guess from the same text in another context.
+    pattern = re.compile(r"<source>([^<]*)</source>\s*<translation type=\"unfinished\">[^<]*</translation>")
     TS.write_text(pattern.sub(replace, text), encoding="utf-8")
     return filled
 

@@ -9,7 +9,9 @@ Sources of strings (Chinese is the source language everywhere):
   backoffice/ui and backoffice/app.py (extracted by pyside6-lupdate);
 - context ``errors``: every string literal passed as the message to a DomainError class anywhere in
   backoffice/ (an AST scan; ``i18n.error_text`` translates them in this context);
-- context ``roles``: the values of ``security.roles.ROLE_LABELS``.
+- context ``roles``: the values of ``security.roles.ROLE_LABELS``;
+- context ``labels``: the values of the label dictionaries in LABEL_SOURCES (statuses, causes, channels…
+  that the domain and the services name by code; ``ui.labels.code_label`` translates them).
 The AST-scanned strings reach lupdate through a generated stub of ``QT_TRANSLATE_NOOP`` calls, so one
 lupdate run (with -no-obsolete) keeps the .ts exactly in step with the code. New strings arrive as
 unfinished: translate them in the .ts (Qt Linguist or any editor), then run this again to compile.
@@ -33,7 +35,24 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "backoffice"
 TS_FILE = PACKAGE / "resources" / "translations" / "backoffice_en.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
-ERROR_CONTEXT, ROLES_CONTEXT = "errors", "roles"
+ERROR_CONTEXT, ROLES_CONTEXT, LABELS_CONTEXT = "errors", "roles", "labels"
+# (module, dictionary) whose values the UI shows through ui.labels.code_label.
+LABEL_SOURCES = (
+    ("backoffice.domain.case", "STATUS_LABELS"),
+    ("backoffice.domain.case", "COMPLEXITY_LABELS"),
+    ("backoffice.domain.risk", "FLAG_LABELS"),
+    ("backoffice.domain.checklist", "CAUSE_LABELS"),
+    ("backoffice.domain.checklist", "CONDITIONS"),
+    ("backoffice.services.policies", "LINE_LABELS"),
+    ("backoffice.services.intake", "CHANNELS"),
+    ("backoffice.services.intake", "RELATIONS"),
+    ("backoffice.services.intake", "SEVERITIES"),
+    ("backoffice.services.intake", "PROOF_KINDS"),
+    ("backoffice.services.intake", "WARNING_LABELS"),
+    ("backoffice.services.contact_log", "CHANNELS"),
+    ("backoffice.services.contact_log", "DIRECTIONS"),
+    ("backoffice.services.people", "REVEAL_REASONS"),
+)
 # DomainError and its subclasses: the message is the first positional argument, except for
 # ValidationError(field, message, ...).
 ERROR_CLASSES = {
@@ -87,10 +106,32 @@ def role_labels() -> list[str]:
     return list(ROLE_LABELS.values())
 
 
+def code_labels() -> list[str]:
+    """The values of every dictionary in LABEL_SOURCES (sorted, unique, no empty label)."""
+    import importlib
+
+    sys.path.insert(0, str(ROOT))
+    try:
+        found = {
+            text
+            for module, name in LABEL_SOURCES
+            for text in getattr(importlib.import_module(module), name).values()
+            if text
+        }
+    finally:
+        sys.path.remove(str(ROOT))
+    return sorted(found)
+
+
 def write_stub(path: Path) -> Path:
     """A Python file of QT_TRANSLATE_NOOP calls for the strings lupdate cannot see by itself."""
     lines = ["from PySide6.QtCore import QT_TRANSLATE_NOOP", ""]
-    for context, texts in ((ERROR_CONTEXT, error_messages()), (ROLES_CONTEXT, role_labels())):
+    sources = (
+        (ERROR_CONTEXT, error_messages()),
+        (ROLES_CONTEXT, role_labels()),
+        (LABELS_CONTEXT, code_labels()),
+    )
+    for context, texts in sources:
         for text in texts:
             lines.append(f"QT_TRANSLATE_NOOP({json.dumps(context)}, {json.dumps(text, ensure_ascii=False)})")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -24,6 +24,9 @@ COMMAND_MODULES = (
     "backoffice.cli.cases",
     "backoffice.cli.demo",
     "backoffice.cli.calc",
+    "backoffice.cli.kpi",
+    "backoffice.cli.backup",
+    "backoffice.cli.archive",
 )
 
 

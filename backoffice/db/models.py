@@ -219,4 +219,5 @@ class RetiredAuditKey(Base):
     sealed: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-from backoffice.db import models_approval, models_intake  # noqa: E402, F401  (registers their tables)
+# Registers the tables of the later issues.
+from backoffice.db import models_approval, models_archive, models_intake, models_sla  # noqa: E402, F401

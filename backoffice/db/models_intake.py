@@ -98,6 +98,7 @@ class Case(Base):
     paid_fen: Mapped[int] = mapped_column(BigInteger, default=0)
     closed_at: Mapped[datetime | None]
     closing_reason: Mapped[str] = mapped_column(String(32), default="")
+    injury_settlement: Mapped[str] = mapped_column(String(16), default="", server_default="")  # mediation…
     last_activity_at: Mapped[datetime]
     key_version: Mapped[int]
     created_at: Mapped[datetime]
@@ -109,6 +110,17 @@ class Case(Base):
         Index("ix_cases_handler_status", "handler_id", "status"),
         Index("ix_cases_reported_at", "reported_at"),
         Index("ix_cases_policy_incident", "policy_id", "incident_at"),
+        Index(  # KPIs and pending cases: closed_at IS NULL / ranges, covering
+            "ix_cases_closed_kpi",
+            "closed_at",
+            "line",
+            "handler_id",
+            "reported_at",
+            "has_injury",
+            "closing_reason",
+            "injury_settlement",
+        ),
+        Index("ix_cases_reported_kpi", "reported_at", "line", "handler_id", "closed_at"),
     )
 
 

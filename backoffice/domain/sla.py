@@ -202,6 +202,7 @@ _DEFAULT_RULE_LIST: Final = (
     DeadlineRule("complaint_resolution", 10, _W, "complex", basis="时效管理制度三(二)3"),
     DeadlineRule("complaint_resolution", 2, _W, "motor", basis="车险服务方案：投诉办结2个工作日"),
     DeadlineRule("callback_issue_contact", 1, _W, basis="车险服务方案：回访异议1个工作日内联系"),
+    DeadlineRule("callback", 5, _W, basis="车险服务方案：已决案件100%回访（期限为本系统默认值）"),
     DeadlineRule("motor_estimate", 0, _C, "small", basis="车险服务方案：2000元以内当场出具估价单"),
     DeadlineRule("motor_estimate", 24, _H, "medium", basis="车险服务方案：2000至10000元24小时内"),
     DeadlineRule("motor_parts_list", 2, _C, basis="车险服务方案：1万元以上拆解后2日内"),

@@ -68,6 +68,11 @@ class Permission(StrEnum):
     ASSIGN_CASES = "assign_cases"  # reassignment, classification override
     VIEW_CASES = "view_cases"
     MANAGE_BACKUPS = "manage_backups"  # backup create / verify / restore, doctor
+    VIEW_KPIS = "view_kpis"  # KPI dashboard, supervisor queue of warnings, pending-case reports
+    APPROVE_EXTENSIONS = "approve_extensions"  # deadline extensions (延期), written rectifications
+    MANAGE_CALENDAR = "manage_calendar"  # working-day calendar overrides and deadline rules
+    BUILD_ARCHIVE = "build_archive"  # seal archive volumes (一案一卷), retrieval for reopening
+    UNMASKED_ARCHIVE = "unmasked_archive"  # an archive volume with personal data in the clear
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
@@ -87,6 +92,11 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
         {Role.CLERK, Role.APPROVER, Role.SUPERVISOR, Role.ARCHIVIST, Role.AUDITOR}
     ),
     Permission.MANAGE_BACKUPS: frozenset({Role.ADMIN}),
+    Permission.VIEW_KPIS: frozenset({Role.SUPERVISOR, Role.AUDITOR}),
+    Permission.APPROVE_EXTENSIONS: frozenset({Role.SUPERVISOR}),
+    Permission.MANAGE_CALENDAR: frozenset({Role.ADMIN}),
+    Permission.BUILD_ARCHIVE: frozenset({Role.ARCHIVIST}),
+    Permission.UNMASKED_ARCHIVE: frozenset({Role.ARCHIVIST, Role.SUPERVISOR}),
 }
 
 

@@ -42,7 +42,9 @@ def _retention(value: object, default: Retention) -> Retention:
     try:
         return Retention(str(value))
     except ValueError:
-        raise ValidationError("retention", "保管期限“{value}”无效：只能是 Y、D30 或 D10。", value=value) from None
+        raise ValidationError(
+            "retention", "保管期限“{value}”无效：只能是 Y、D30 或 D10。", value=value
+        ) from None
 
 
 def archive_config(settings: Settings) -> ArchiveConfig:
@@ -53,7 +55,9 @@ def archive_config(settings: Settings) -> ArchiveConfig:
         try:
             loaded = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            raise ValidationError("archive.json", "归档设置文件 archive.json 无法读取：请改正或删除它。") from None
+            raise ValidationError(
+                "archive.json", "归档设置文件 archive.json 无法读取：请改正或删除它。"
+            ) from None
         if not isinstance(loaded, dict):
             raise ValidationError("archive.json", "归档设置文件 archive.json 无法读取：请改正或删除它。")
         raw = loaded

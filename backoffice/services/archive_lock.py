@@ -16,7 +16,9 @@ from backoffice.domain.errors import DomainError
 
 def ensure_not_archived(case: Case) -> None:
     if case.status == CaseStatus.ARCHIVED.value:
-        raise DomainError("案件 {no} 已归档，只能查阅：如需修改，请先由档案管理员调阅并重开案件。", no=case.case_no)
+        raise DomainError(
+            "案件 {no} 已归档，只能查阅：如需修改，请先由档案管理员调阅并重开案件。", no=case.case_no
+        )
 
 
 def ensure_owner_not_archived(db: Session, owner_type: str, owner_id: int | None) -> None:

@@ -31,6 +31,7 @@ from backoffice.security.files import (
 )
 from backoffice.security.roles import Permission
 from backoffice.services import audit
+from backoffice.services.archive_lock import ensure_owner_not_archived
 from backoffice.services.context import UserSession
 from backoffice.services.file_checks import DEFAULT_MAX_BYTES, check_file
 from backoffice.services.keyslots import refresh
@@ -110,6 +111,7 @@ def add_attachment(
     checked = check_file(source, max_bytes=max_bytes)
     with us.bo.db.unit_of_work(write=False) as db:
         refresh(db, us.keyring)
+        ensure_owner_not_archived(db, owner_type, owner_id)
     file_id = secrets.token_hex(16)
     final, digest, key_version = _write_encrypted(us, source, file_id)
     try:

@@ -23,7 +23,7 @@ from backoffice.db.models_intake import (
 from backoffice.domain.case import COMPLEXITY_LABELS, STATUS_LABELS, CaseStatus, Complexity
 from backoffice.domain.checklist import CAUSE_LABELS
 from backoffice.domain.errors import ValidationError
-from backoffice.domain.identity import is_valid_id_number, is_valid_mobile, mask_mobile, mask_name
+from backoffice.domain.identity import is_valid_id_number, is_valid_mobile
 from backoffice.domain.money import fen_to_yuan
 from backoffice.domain.risk import FLAG_LABELS, RiskFlag
 from backoffice.security.fields import FieldCipher
@@ -41,8 +41,11 @@ from backoffice.services.intake import (
     WARNING_LABELS,
     case_by_number,
 )
+from backoffice.services.masking import masker
 from backoffice.services.people import PersonView, get_person_view, lookup
 from backoffice.services.policies import LINE_LABELS
+from backoffice.services.sla_config import business_day
+from backoffice.services.sla_warnings import warning_case_ids
 
 SORTS = {
     "id": Case.id,
@@ -64,6 +67,7 @@ class CaseFilter:
     flag: str | None = None
     line: str | None = None
     search: str = ""  # case number, policy number, ID number, mobile or full name
+    warning: str | None = None  # red (an open deadline overdue) | yellow (a cached yellow warning)
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,8 @@ def _filtered(db: Session, us: UserSession, flt: CaseFilter, query: Select) -> S
         query = query.where(Case.line == flt.line)
     if flt.flag:
         query = query.where(Case.id.in_(select(CaseFlagRow.case_id).where(CaseFlagRow.code == flt.flag)))
+    if flt.warning:
+        query = query.where(Case.id.in_(warning_case_ids(flt.warning, business_day(us.bo.now()))))
     clause = _search_clause(db, us, flt.search)
     if clause is not None:
         query = query.where(clause)  # type: ignore[arg-type]
@@ -145,6 +151,7 @@ def list_cases(
         )
         query = _filtered(db, us, flt, query).order_by(*order).offset(max(0, offset)).limit(limit)
         cipher = FieldCipher(us.keyring)
+        masks = masker(us.bo.settings)
         rows = []
         for case, handler_name, name_enc in db.execute(query).all():
             customer = cipher.decrypt(
@@ -158,7 +165,7 @@ def list_cases(
                     case.line,
                     case.complexity,
                     handler_name or "",
-                    mask_name(customer),
+                    masks.name(customer),
                     case.reported_at,
                     fen_to_yuan(case.estimated_loss_fen),
                     tuple(f for f in case.flags.split(",") if f),
@@ -247,6 +254,7 @@ def _dec(cipher: FieldCipher, table: str, column: str, row_id: int, blob: bytes 
 def get_case(us: UserSession, case_no: str) -> CaseDetail:
     role = require(us, Permission.VIEW_CASES, "case.view", "您没有查看案件的权限。", "case")
     cipher = FieldCipher(us.keyring)
+    masks = masker(us.bo.settings)
     with us.bo.db.unit_of_work() as db:
         case = case_by_number(db, case_no)
         policy = db.get(Policy, case.policy_id)
@@ -262,7 +270,7 @@ def get_case(us: UserSession, case_no: str) -> CaseDetail:
             losses.append(
                 LossView(
                     loss.kind,
-                    mask_name(text) if loss.kind == "injury" else text,
+                    masks.name(text) if loss.kind == "injury" else text,
                     loss.quantity,
                     fen_to_yuan(loss.value_fen),
                     _dec(cipher, "loss_items", "body_part_enc", loss.id, loss.body_part_enc) or "",
@@ -297,8 +305,8 @@ def get_case(us: UserSession, case_no: str) -> CaseDetail:
             handler=handler.display_name if handler else "",
             customer=get_person_view(db, us, case.customer_id),
             channel=case.channel,
-            reporter_name=mask_name(reporter),
-            reporter_phone=mask_mobile(phone) if phone else None,
+            reporter_name=masks.name(reporter),
+            reporter_phone=masks.mobile(phone) if phone else None,
             reporter_relation=case.reporter_relation,
             reported_at=case.reported_at,
             incident_at=case.incident_at,

@@ -28,6 +28,7 @@ from backoffice.domain.checklist import (
 from backoffice.domain.errors import ConflictError, NotFound, ValidationError
 from backoffice.security.roles import Permission
 from backoffice.services import audit, deadlines
+from backoffice.services.archive_lock import ensure_not_archived
 from backoffice.services.context import UserSession
 from backoffice.services.guard import require
 from backoffice.settings import Settings
@@ -233,6 +234,7 @@ def unreceive_item(
         raise ValidationError("reason", "请填写更正理由。")
     with us.bo.db.unit_of_work() as db:
         case = _case(db, case_id)
+        ensure_not_archived(case)
         items = _items(db, case_id)
         item = next((i for i in items if i.id == item_id), None)
         if item is None:
@@ -263,6 +265,7 @@ def add_item(us: UserSession, case_id: int, title: str, *, mandatory: bool) -> I
         raise ValidationError("title", "请填写单证名称。")
     with us.bo.db.unit_of_work() as db:
         case = _case(db, case_id)
+        ensure_not_archived(case)
         items = _items(db, case_id)
         item = ChecklistItem(
             case_id=case_id,

@@ -15,6 +15,7 @@ from backoffice.security.fields import FieldCipher
 from backoffice.security.keys import Keyring
 from backoffice.security.roles import Permission
 from backoffice.services import audit, deadlines
+from backoffice.services.archive_lock import ensure_not_archived
 from backoffice.services.context import UserSession
 from backoffice.services.guard import require
 
@@ -92,6 +93,7 @@ def add_contact(
         case = db.get(Case, case_id)
         if case is None:
             raise NotFound("没有编号为 {id} 的案件。", id=case_id)
+        ensure_not_archived(case)
         entry = add_entry_row(
             db,
             us.keyring,

@@ -1,4 +1,4 @@
-"""Stored deadlines (时效) of case stages: started, finished (met or missed), cancelled, recomputed.
+"""Stored deadlines (时效) of case stages: started, finished (met or missed), cancelled.
 
 The case services call :func:`on_status` when a case changes status (one line each); it starts and
 finishes stages through :func:`start_stage` and :func:`finish_stage` after the table ``STATUS_STAGES``.
@@ -6,9 +6,9 @@ Events without a status change (a complaint, a callback, a logged contact, a not
 :func:`start_stage` / :func:`finish_stage` themselves. Everything runs inside the caller's unit of work.
 
 A deadline is computed once, when its stage starts, and stored with its due date, so that "overdue" is an
-index lookup. :func:`recompute_all` computes every open deadline again after the calendar or the rules
+index lookup. ``deadline_recompute`` computes every open deadline again after the calendar or the rules
 changed; the statutory art. 23 period (pausable) is also recomputed whenever the supplement wait may have
-moved (a receipt, each warning refresh), the wait still running counting up to today.
+moved (materials complete again, each warning refresh), the wait still running counting up to today.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -25,15 +24,11 @@ from backoffice.db.models_intake import Case, ChecklistItem, ContactLogEntry, Co
 from backoffice.db.models_sla import CaseDeadline, SlaTask
 from backoffice.domain.case import CaseStatus
 from backoffice.domain.sla import Deadline, DeadlineRule, DeadlineUnit, Pause, compute_due, rule_for
-from backoffice.security.roles import Permission
-from backoffice.services import audit
 from backoffice.services.context import UserSession
-from backoffice.services.guard import require
 from backoffice.services.sla_config import (
     SHANGHAI,
     SlaContext,
     business_day,
-    clear_stale,
     context,
     end_of_day,
     noon,
@@ -254,6 +249,8 @@ def start_stage(
             stage=name,
             rule_key=rule.key,
             ref_id=ref_id,
+            line=case.line,
+            handler_id=case.handler_id,
             started_at=start,
             start_day=business_day(start),
             due_day=due.due_day,
@@ -308,6 +305,7 @@ def finish_stage(
             on_time = day <= row.effective_due
         row.status = MET if on_time else MISSED
         row.finished_at = moment
+        row.line, row.handler_id = case.line, case.handler_id  # who finished it counts in the KPIs
         if rule.unit is DeadlineUnit.WORKING:
             row.elapsed_days = max(0, ctx.calendar.working_days_between(row.start_day, day))
         else:
@@ -339,76 +337,6 @@ def _drop_progress_tasks(db: Session, deadline_ids: list[int]) -> None:
             )
             .values(status="dropped")
         )
-
-
-# --- recomputing -------------------------------------------------------------------------------
-
-
-def recompute_all(db: Session, us: UserSession, *, pausable_only: bool = False) -> int:
-    """Compute every open deadline again (after a calendar or rule change); returns how many moved."""
-    ctx = context(db)
-    today = business_day(us.bo.now())
-    rows = db.execute(
-        select(
-            CaseDeadline.id,
-            CaseDeadline.case_id,
-            CaseDeadline.stage,
-            CaseDeadline.rule_key,
-            CaseDeadline.started_at,
-            CaseDeadline.due_day,
-            CaseDeadline.due_at,
-            CaseDeadline.effective_due,
-            CaseDeadline.extended_until,
-            CaseDeadline.uncovered_years,
-            CaseDeadline.paused_days,
-        ).where(CaseDeadline.status == OPEN)
-    ).all()
-    cache: dict[tuple[Any, ...], Computed] = {}
-    changes: list[dict[str, Any]] = []
-    for row in rows:
-        rule = ctx.rules.get(row.rule_key) or rule_for(ctx.rules, row.stage)
-        if pausable_only and not rule.pausable:
-            continue
-        if rule.pausable:
-            due = compute(ctx, rule, row.started_at, supplement_pauses(db, row.case_id, today))
-        else:
-            start_key = row.started_at if rule.unit is DeadlineUnit.HOURS else business_day(row.started_at)
-            key = (start_key, rule)
-            due = cache.get(key) or cache.setdefault(key, compute(ctx, rule, row.started_at))
-        effective = row.extended_until or due.due_day
-        if (due.due_day, due.due_at, effective, due.uncovered_years, due.paused_days) != (
-            row.due_day,
-            row.due_at,
-            row.effective_due,
-            row.uncovered_years,
-            row.paused_days,
-        ):
-            changes.append(
-                {
-                    "id": row.id,
-                    "due_day": due.due_day,
-                    "due_at": due.due_at,
-                    "effective_due": effective,
-                    "uncovered_years": due.uncovered_years,
-                    "paused_days": due.paused_days,
-                }
-            )
-    for first in range(0, len(changes), 1000):
-        db.execute(update(CaseDeadline), changes[first : first + 1000])
-    if not pausable_only:
-        clear_stale(db)
-    return len(changes)
-
-
-def recompute_open(us: UserSession) -> int:
-    """The service call after the calendar or the rules changed (the GUI runs it on a worker)."""
-    role = require(
-        us, Permission.MANAGE_CALENDAR, "sla.recompute", "只有系统管理员可以重新计算时效。", "deadline"
-    )
-    with us.bo.db.unit_of_work() as db:
-        moved = recompute_all(db, us)
-        audit.record(db, us, "sla.recompute", role=role, object_type="deadline", reason=f"moved={moved}")
-        return moved
 
 
 def on_contact(db: Session, us: UserSession, case: Case, channel: str, direction: str, at: datetime) -> None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from backoffice.db.migrate import schema_state, upgrade
+from backoffice.db.models import User
 from backoffice.security.roles import Role
 from backoffice.services.auth import sign_in
 from backoffice.services.context import Backoffice
 from backoffice.services.demo_cases import DemoStaff, seed_cases
 from backoffice.services.setup import initialise, is_initialised
-from backoffice.services.users import add_user
+from backoffice.services.users import add_user, list_users
 
 DEFAULT_DEMO_PASSWORD = "demo-2026"
 DEMO_ADMIN = "demo-admin"
@@ -49,6 +52,7 @@ def ensure_demo_database(bo: Backoffice, password: str = DEFAULT_DEMO_PASSWORD) 
     if not schema_state(bo.db).up_to_date:
         upgrade(bo.db)
     if is_initialised(bo):
+        _add_missing_users(bo, password)  # an earlier run may have stopped half-way
         return None
     admin = next(u for u in DEMO_USERS if u.username == DEMO_ADMIN)
     result = initialise(
@@ -58,9 +62,23 @@ def ensure_demo_database(bo: Backoffice, password: str = DEFAULT_DEMO_PASSWORD) 
         admin_password=password,
         demo=True,
     )
+    _add_missing_users(bo, password)
+    return DemoCreated(password, result.recovery_code, tuple(u.username for u in DEMO_USERS))
+
+
+def _add_missing_users(bo: Backoffice, password: str) -> None:
+    with bo.db.unit_of_work(write=False) as db:
+        present = set(
+            db.execute(
+                select(User.username).where(User.username.in_([u.username for u in DEMO_USERS]))
+            ).scalars()
+        )
+    if len(present) == len(DEMO_USERS):
+        return
     us = sign_in(bo, DEMO_ADMIN, password)
+    existing = {u.username for u in list_users(us)}
     for user in DEMO_USERS:
-        if user.username != DEMO_ADMIN:
+        if user.username not in existing:
             add_user(
                 us,
                 username=user.username,
@@ -69,7 +87,6 @@ def ensure_demo_database(bo: Backoffice, password: str = DEFAULT_DEMO_PASSWORD) 
                 roles=user.roles,
                 approval_level=user.level,
             )
-    return DemoCreated(password, result.recovery_code, tuple(u.username for u in DEMO_USERS))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ drill-down predicates (:func:`case_predicate`) select the same cases as the coun
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -82,24 +83,25 @@ def count_cells(
     )
     deadlines = db.execute(
         select(
-            *group,
+            CaseDeadline.line,
+            CaseDeadline.handler_id,
             func.count(),
             _flag(CaseDeadline.status == "met"),
             _flag(CaseDeadline.stage == "payment"),
             func.sum(case((CaseDeadline.stage == "payment", CaseDeadline.elapsed_days), else_=0)),
         )
-        .join(Case, Case.id == CaseDeadline.case_id)
         .where(
             CaseDeadline.finished_at >= start,
             CaseDeadline.finished_at < end,
             CaseDeadline.status.in_(FINISHED),
         )
-        .group_by(*group)
+        .group_by(CaseDeadline.line, CaseDeadline.handler_id)
     )
     add(deadlines, "completions", "on_time", "paid", "paid_working_days")
     add(
         db.execute(
             select(*group, func.count(), _flag(Callback.satisfaction >= SATISFIED_FROM))
+            .select_from(Callback)
             .join(Case, Case.id == Callback.case_id)
             .where(Callback.done_at >= start, Callback.done_at < end)
             .group_by(*group)
@@ -110,6 +112,7 @@ def count_cells(
     add(
         db.execute(
             select(*group, func.count())
+            .select_from(Complaint)
             .join(Case, Case.id == Complaint.case_id)
             .where(Complaint.received_at >= start, Complaint.received_at < end)
             .group_by(*group)
@@ -127,13 +130,55 @@ def _grouped(db: Session, *conditions: ColumnElement[bool]) -> Any:
     )
 
 
+@dataclass(frozen=True)
+class Group:
+    """One group of a dimension: a line, some handlers, or the cases nobody handles."""
+
+    line: str | None = None
+    handler_ids: tuple[int, ...] | None = None
+    unassigned: bool = False
+
+    def on(self, line: Any, handler: Any) -> list[ColumnElement[bool]]:
+        conditions: list[ColumnElement[bool]] = []
+        if self.line is not None:
+            conditions.append(line == self.line)
+        if self.unassigned:
+            conditions.append(handler.is_(None))
+        elif self.handler_ids is not None:
+            conditions.append(handler.in_(self.handler_ids))
+        return conditions
+
+
 def case_predicate(
-    kpi: KpiId, part: str, start: datetime, end: datetime, year_start: datetime
+    kpi: KpiId, part: str, start: datetime, end: datetime, year_start: datetime, group: Group = Group()
 ) -> ColumnElement[bool]:
-    """Which cases stand behind a KPI's numerator or denominator (the drill-down)."""
+    """Which cases stand behind a KPI's numerator or denominator for a group (the drill-down).
+
+    Stage completions count for the line and handler recorded when the stage finished, like the counts.
+    """
+    numerator = part == "numerator"
+    if kpi in (KpiId.PAYMENT_TIMELINESS, KpiId.SLA_COMPLIANCE):
+        finished = [
+            CaseDeadline.case_id == Case.id,
+            CaseDeadline.finished_at >= start,
+            CaseDeadline.finished_at < end,
+            *group.on(CaseDeadline.line, CaseDeadline.handler_id),
+        ]
+        if kpi is KpiId.PAYMENT_TIMELINESS:
+            finished += [CaseDeadline.stage == "payment", CaseDeadline.status.in_(FINISHED)]
+        else:
+            finished.append(CaseDeadline.status == "met" if numerator else CaseDeadline.status.in_(FINISHED))
+        return exists().where(*finished)
+    return and_(
+        _case_predicate(kpi, numerator, start, end, year_start), *group.on(Case.line, Case.handler_id)
+    )
+
+
+def _case_predicate(
+    kpi: KpiId, numerator: bool, start: datetime, end: datetime, year_start: datetime
+) -> ColumnElement[bool]:
     closed_in_month = and_(Case.closed_at >= start, Case.closed_at < end)
     reported_in_month = and_(Case.reported_at >= start, Case.reported_at < end)
-    numerator = part == "numerator"
     if kpi is KpiId.MONTHLY_CLOSURE:
         if numerator:
             return closed_in_month
@@ -143,17 +188,6 @@ def case_predicate(
         return and_(reported, Case.closed_at < end) if numerator else reported
     if kpi is KpiId.CLOSING_CYCLE:
         return closed_in_month
-    if kpi in (KpiId.PAYMENT_TIMELINESS, KpiId.SLA_COMPLIANCE):
-        finished = [
-            CaseDeadline.case_id == Case.id,
-            CaseDeadline.finished_at >= start,
-            CaseDeadline.finished_at < end,
-        ]
-        if kpi is KpiId.PAYMENT_TIMELINESS:
-            finished += [CaseDeadline.stage == "payment", CaseDeadline.status.in_(FINISHED)]
-        else:
-            finished.append(CaseDeadline.status == "met" if numerator else CaseDeadline.status.in_(FINISHED))
-        return exists().where(*finished)
     if kpi is KpiId.CALLBACK_SATISFACTION:
         done = [Callback.case_id == Case.id, Callback.done_at >= start, Callback.done_at < end]
         if numerator:

@@ -26,7 +26,7 @@ from backoffice.domain.kpi import KpiId, KpiValue
 from backoffice.security.roles import Permission
 from backoffice.services.context import UserSession
 from backoffice.services.guard import require
-from backoffice.services.kpi_queries import case_predicate, count_cells
+from backoffice.services.kpi_queries import Group, case_predicate, count_cells
 from backoffice.services.office import office_info
 from backoffice.services.policies import LINE_LABELS
 from backoffice.services.sla_config import day_start
@@ -98,8 +98,16 @@ def team_of(lines: str) -> Team:
     return Team("+".join(codes), "、".join(LINE_LABELS.get(code, code) for code in codes) + "组")
 
 
-def _people(db: Session) -> dict[int, User]:
-    return {u.id: u for u in db.execute(select(User)).scalars()}
+@dataclass(frozen=True)
+class Person:
+    username: str
+    display_name: str
+    lines: str
+
+
+def _people(db: Session) -> dict[int, Person]:
+    rows = db.execute(select(User.id, User.username, User.display_name, User.lines))
+    return {row.id: Person(row.username, row.display_name, row.lines) for row in rows}
 
 
 def _bounds(month: str) -> tuple[date, date, date]:
@@ -172,20 +180,18 @@ def kpi_cases(
         raise ValidationError("dimension", "未知的统计维度“{dimension}”。", dimension=dimension)
     start, end, year_start = _bounds(month)
     with us.bo.db.unit_of_work(write=False) as db:
-        query = select(Case.case_no).where(
-            case_predicate(kpi, part, day_start(start), day_start(end), day_start(year_start))
-        )
+        group = Group()
         if dimension == "line":
-            query = query.where(Case.line == key)
+            group = Group(line=key)
+        elif dimension in ("team", "person") and key == UNASSIGNED:
+            group = Group(unassigned=True)
         elif dimension in ("team", "person"):
             people = _people(db)
             if dimension == "person":
-                ids = [u.id for u in people.values() if u.username == key]
+                ids = tuple(i for i, u in people.items() if u.username == key)
             else:
-                ids = [u.id for u in people.values() if team_of(u.lines).key == key]
-            if key == UNASSIGNED:
-                query = query.where(Case.handler_id.is_(None))
-            else:
-                query = query.where(Case.handler_id.in_(ids))
-        rows = db.execute(query.order_by(Case.case_no).limit(max(1, min(limit, MAX_CASES)))).scalars()
-        return list(rows)
+                ids = tuple(i for i, u in people.items() if team_of(u.lines).key == key)
+            group = Group(handler_ids=ids)
+        predicate = case_predicate(kpi, part, day_start(start), day_start(end), day_start(year_start), group)
+        query = select(Case.case_no).where(predicate).order_by(Case.case_no)
+        return list(db.execute(query.limit(max(1, min(limit, MAX_CASES)))).scalars())

@@ -28,6 +28,7 @@ from backoffice.printing import (
 from backoffice.security.fields import FieldCipher
 from backoffice.security.roles import Permission
 from backoffice.services import audit, deadlines
+from backoffice.services.archive_lock import ensure_not_archived
 from backoffice.services.calculations import current_calculation
 from backoffice.services.checklists import item_views
 from backoffice.services.contact_log import add_entry_row
@@ -115,6 +116,7 @@ def missing_documents_notice(us: UserSession, case_id: int) -> bytes:
     now = us.bo.now()
     with us.bo.db.unit_of_work() as db:
         case = _case(db, case_id)
+        ensure_not_archived(case)
         missing = [i for i in item_views(db, case.id) if i.received_at is None]
         if not missing:
             raise DomainError("这个案件没有缺少的单证：无需出具一次性告知书。")
@@ -277,6 +279,7 @@ def denial_notice(us: UserSession, case_id: int) -> bytes:
     office = office_info(us.bo.settings)
     with us.bo.db.unit_of_work() as db:
         case, policy, customer = _notice_parts(db, us, case_id)
+        ensure_not_archived(case)
         signature = db.execute(
             select(ApprovalSignature)
             .where(ApprovalSignature.case_id == case.id, ApprovalSignature.decision == "deny")

@@ -24,7 +24,7 @@ from backoffice.db.models_approval import Payment, PaymentBatch
 from backoffice.db.models_intake import Case
 from backoffice.domain.case import CaseStatus, check_transition
 from backoffice.domain.errors import ConflictError, DomainError, NotFound, ValidationError
-from backoffice.domain.identity import mask_bank_card, mask_name, parse_bank_card
+from backoffice.domain.identity import parse_bank_card
 from backoffice.domain.kpi import INJURY_SETTLEMENTS
 from backoffice.domain.money import fen_to_yuan, format_yuan, yuan_to_fen
 from backoffice.security.fields import FieldCipher
@@ -37,6 +37,7 @@ from backoffice.services.context import UserSession
 from backoffice.services.guard import require
 from backoffice.services.intake import case_by_number
 from backoffice.services.keyslots import refresh
+from backoffice.services.masking import masker
 from backoffice.services.people import decrypt_person
 
 CLOSING_REASONS = {
@@ -160,12 +161,13 @@ def _view(db: object, us: UserSession, p: Payment) -> PaymentView:
     account = cipher.decrypt(p.bank_account_enc, table="payments", column="bank_account_enc", row_id=p.id)
     person = db.get(Person, p.payee_person_id)  # type: ignore[attr-defined]
     name = decrypt_person(person, us)["full_name"] or ""
+    masks = masker(us.bo.settings)
     return PaymentView(
         p.id,
         p.kind,
         fen_to_yuan(p.amount_fen),
-        mask_name(name),
-        mask_bank_card(account),
+        masks.name(name),
+        masks.bank_account(account),
         p.bank_name,
         p.status,
         p.paid_on,

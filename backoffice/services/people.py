@@ -17,10 +17,6 @@ from sqlalchemy.orm import Session, object_session
 from backoffice.db.models import Person
 from backoffice.domain.errors import NotFound, PermissionDenied, ValidationError
 from backoffice.domain.identity import (
-    mask_bank_card,
-    mask_id_number,
-    mask_mobile,
-    mask_name,
     parse_bank_card,
     parse_id_number,
     parse_mobile,
@@ -33,6 +29,7 @@ from backoffice.services import audit
 from backoffice.services.auth import confirm_password
 from backoffice.services.context import UserSession
 from backoffice.services.keyslots import refresh
+from backoffice.services.masking import masker
 
 TABLE = "persons"
 # field name → (encrypted column, blind-index column, index kind)
@@ -165,12 +162,13 @@ def decrypt_person(person: Person, us: UserSession) -> dict[str, str | None]:
 
 def _view(person: Person, us: UserSession) -> PersonView:
     clear = decrypt_person(person, us)
+    masks = masker(us.bo.settings)
     return PersonView(
         person.id,
-        mask_name(clear["full_name"] or ""),
-        mask_id_number(clear["id_number"]) if clear["id_number"] else None,
-        mask_mobile(clear["mobile"]) if clear["mobile"] else None,
-        mask_bank_card(clear["bank_account"]) if clear["bank_account"] else None,
+        masks.name(clear["full_name"] or ""),
+        masks.id_number(clear["id_number"]) if clear["id_number"] else None,
+        masks.mobile(clear["mobile"]) if clear["mobile"] else None,
+        masks.bank_account(clear["bank_account"]) if clear["bank_account"] else None,
         clear["gender"],
         person.version,
     )

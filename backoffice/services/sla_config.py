@@ -8,7 +8,6 @@ in line again.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -27,7 +26,6 @@ from backoffice.services.guard import require
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 STALE_KEY = "sla_deadlines_stale"
-_RULE_KEY = re.compile(r"^[a-z_]+(\.[a-z_]+)?$")
 _CONTEXT_KEY = "sla_context"
 
 
@@ -55,6 +53,31 @@ def end_of_day(day: date) -> datetime:
 class SlaContext:
     calendar: WorkingCalendar
     rules: dict[str, DeadlineRule]
+
+
+class WorkingDayIndex:
+    """``calendar.working_days_between`` in O(1) inside [first, last] (a prefix sum), for long lists."""
+
+    def __init__(self, calendar: WorkingCalendar, first: date, last: date) -> None:
+        self._calendar, self._first = calendar, first
+        counts = [0]
+        day = first
+        while day <= last:
+            counts.append(counts[-1] + calendar.is_working_day(day))
+            day += timedelta(days=1)
+        self._counts = counts  # counts[i]: working days in [first, first + i)
+
+    def _upto(self, day: date) -> int | None:
+        """Working days d with first <= d <= day (None outside the range)."""
+        index = (day - self._first).days + 1
+        return self._counts[index] if 0 <= index < len(self._counts) else None
+
+    def between(self, a: date, b: date) -> int:
+        """Working days d with a < d <= b; negative when b is before a (as the calendar counts)."""
+        upper, lower = self._upto(b), self._upto(a)
+        if upper is None or lower is None:
+            return self._calendar.working_days_between(a, b)
+        return upper - lower
 
 
 def load_calendar(db: Session) -> WorkingCalendar:
@@ -239,7 +262,7 @@ def set_rule(
     key = key.strip()
     defaults = default_rules()
     stage = key.partition(".")[0]
-    if not _RULE_KEY.match(key) or stage not in {rule.stage for rule in defaults.values()}:
+    if key not in defaults:  # the stages the services start are fixed; their periods are configurable
         raise ValidationError("key", "没有名为“{key}”的时效环节。", key=key)
     with us.bo.db.unit_of_work() as db:
         current = load_rules(db).get(key) or defaults.get(key)

@@ -10,7 +10,7 @@ supplement waits. "My warnings" compute the live level of the user's few open de
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -27,9 +27,10 @@ from backoffice.domain.sla import CALENDAR_NOT_COVERED_MESSAGE, WorkingCalendar,
 from backoffice.security.roles import Permission
 from backoffice.services import audit
 from backoffice.services.context import UserSession
-from backoffice.services.deadlines import OPEN, STAGE_LABELS, recompute_all
+from backoffice.services.deadline_recompute import recompute_all
+from backoffice.services.deadlines import OPEN, STAGE_LABELS
 from backoffice.services.guard import require
-from backoffice.services.sla_config import business_day, context, is_stale
+from backoffice.services.sla_config import WorkingDayIndex, business_day, context, is_stale
 
 YELLOW_DAYS_LEFT = 1  # DOMAIN.md §6 default: ≤ 1 working day left …
 YELLOW_FRACTION = "0.8"  # … or ≥ 80 % of the working days elapsed
@@ -192,10 +193,12 @@ def _base() -> Select[Any]:
     )
 
 
-def _items(db: Session, us: UserSession, rows: Any, *, live: bool) -> list[WarningItem]:
+def _items(db: Session, us: UserSession, rows: Sequence[Any], *, live: bool) -> list[WarningItem]:
     ctx = context(db)
     today = today_of(us)
     level_of = _level_function(today, ctx.calendar)
+    dues = [deadline.effective_due for deadline, _no, _handler in rows]
+    index = WorkingDayIndex(ctx.calendar, min([*dues, today]), max([*dues, today]))
     items = []
     for deadline, case_no, handler in rows:
         if live:
@@ -216,7 +219,7 @@ def _items(db: Session, us: UserSession, rows: Any, *, live: bool) -> list[Warni
                 deadline.start_day,
                 deadline.effective_due,
                 level,
-                ctx.calendar.working_days_between(today, deadline.effective_due),
+                index.between(today, deadline.effective_due),
                 deadline.extended_until is not None,
                 note,
             )
@@ -254,6 +257,11 @@ def _queue_filter(
             == select(User.id).where(User.username == handler.strip().lower()).scalar_subquery()
         )
     return query
+
+
+def warning_case_ids(level: str, today: date) -> Select[Any]:
+    """A subquery of the ids of cases with an open deadline at ``level`` (the case list's filter)."""
+    return _queue_filter(select(CaseDeadline.case_id), level, today, None, None)
 
 
 def supervisor_queue(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 
 from backoffice.services.context import UserSession
 from backoffice.services.users import UserInfo, list_users
+from backoffice.ui.admin_keys import KeysPanel
 from backoffice.ui.errors import message_for
 from backoffice.ui.labels import roles_text
 from backoffice.ui.pages import PageSpec, page_heading
@@ -122,12 +123,15 @@ class AdminPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        self.keys_panel = KeysPanel(us)
+        layout.addWidget(self.keys_panel)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._loaded:
             self._loaded = True
             self.refresh()
+            self.keys_panel.refresh()
 
     def refresh(self) -> None:
         if not self._tasks.busy:

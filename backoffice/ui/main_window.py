@@ -21,11 +21,15 @@ from backoffice.services.setup import is_demo
 from backoffice.settings import Options
 from backoffice.ui.admin_page import AdminPage
 from backoffice.ui.audit_page import AuditPage
+from backoffice.ui.case_list import CaseListPage
+from backoffice.ui.dashboard import DashboardPage
 from backoffice.ui.idle_lock import IdleWatcher, LockDialog, minutes_to_ms
 from backoffice.ui.labels import roles_text
+from backoffice.ui.new_report import NewReportPage
 from backoffice.ui.pages import PageSpec, PlaceholderPage, pages_for
 from backoffice.ui.settings_dialog import SettingsDialog
 from backoffice.ui.titles import window_title
+from backoffice.ui.warnings_panel import add_warnings_panel
 
 PAGE_KEY = Qt.ItemDataRole.UserRole
 NAV_STYLE = """
@@ -69,6 +73,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         for spec in pages_for(us.actor.roles):
             self._add_page(spec)
+        self._connect_pages()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -109,10 +114,28 @@ class MainWindow(QMainWindow):
             return AdminPage(self.us, spec)
         if spec.key == "audit":
             return AuditPage(self.us, spec)
+        if spec.key == "new_report":
+            return NewReportPage(self.us, spec)
+        if spec.key == "cases":
+            return CaseListPage(self.us, spec)
+        if spec.key == "reports":
+            return DashboardPage(self.us, spec)
         greeting = ""
         if spec.key == "workbench":
             greeting = self.tr("欢迎，{name}。").format(name=self.us.actor.display_name)
+            return add_warnings_panel(PlaceholderPage(spec, greeting=greeting), self.us)
         return PlaceholderPage(spec, greeting=greeting)
+
+    def _connect_pages(self) -> None:
+        new_report, cases = self._pages.get("new_report"), self._pages.get("cases")
+        if isinstance(new_report, NewReportPage) and isinstance(cases, CaseListPage):
+            new_report.open_case_requested.connect(self.open_case)
+
+    def open_case(self, case_no: str) -> None:
+        """Show the case in its own tab of the 案件 page."""
+        page = self.show_page("cases")
+        if isinstance(page, CaseListPage):
+            page.open_case(case_no)
 
     def page_keys(self) -> list[str]:
         return [self.nav.item(row).data(PAGE_KEY) for row in range(self.nav.count())]

@@ -41,13 +41,13 @@ PAGES: tuple[PageSpec, ...] = (
         "new_report",
         QT_TRANSLATE_NOOP("Navigation", "新报案"),
         frozenset({R.CLERK}),
-        QT_TRANSLATE_NOOP("Navigation", "报案登记将在这里进行（下一版本）。"),
+        QT_TRANSLATE_NOOP("Navigation", "查保单、录入报案，登记后打印报案回执。"),
     ),
     PageSpec(
         "cases",
         QT_TRANSLATE_NOOP("Navigation", "案件"),
         frozenset({R.CLERK, R.SUPERVISOR, R.APPROVER, R.ARCHIVIST}),
-        QT_TRANSLATE_NOOP("Navigation", "案件查询、单证和理算将在这里进行（下一版本）。"),
+        QT_TRANSLATE_NOOP("Navigation", "查找案件，打开案件收取单证、记录客户联系。"),
     ),
     PageSpec(
         "approvals",

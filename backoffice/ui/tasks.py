@@ -1,9 +1,16 @@
-"""Running service calls off the UI thread: a QRunnable with a signals QObject.
+"""Running service calls off the UI thread on the global QThreadPool.
 
-``Tasks`` belongs to one widget. ``tasks.run(call, on_result, on_error)`` runs ``call`` on the global
-QThreadPool; the result or the exception comes back through queued signals, so the callbacks run on
-the UI thread. Every task stays referenced (module-level) until its ``finished`` signal has reached the
-UI thread, even if the widget that started it has gone meanwhile.
+``Tasks`` belongs to one widget. ``tasks.run(call, on_result, on_error)`` runs ``call`` on a pool thread;
+the result or the exception comes back through a queued signal of one application-wide hub object, so
+the callbacks run on the UI thread — after the task has left ``busy``, so that a callback may start the
+next task at once and sees the controls as they will be. A task whose ``Tasks`` has gone meanwhile (its
+widget was closed) is answered to nobody.
+
+Nothing outlives its answer. Earlier versions handed the pool a QRunnable, which PySide then keeps owned
+by C++ for good — with the call's arguments (passwords among them) and the callbacks' widgets. Now the
+pool gets the task's ``run`` as a plain callable, the task is plain Python, and everything a task holds
+that belongs to the UI (callbacks, their widgets) is dropped on the UI thread: no QObject is ever
+destroyed on a pool thread.
 """
 
 from __future__ import annotations
@@ -11,40 +18,68 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 
-class TaskSignals(QObject):
-    result = Signal(object)
-    error = Signal(object)
-    finished = Signal(object)  # the Task
-
-
-class Task(QRunnable):
+class Task:
     """One call on a pool thread; exceptions are caught and handed back, never lost."""
 
-    def __init__(self, call: Callable[[], Any]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # Python owns it (see _ALIVE)
-        self._call = call
-        self.signals = TaskSignals()
+    def __init__(
+        self,
+        owner: Tasks,
+        call: Callable[[], Any],
+        on_result: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        self.owner: Tasks | None = owner
+        self._call: Callable[[], Any] | None = call
+        self.on_result: Callable[[Any], None] | None = on_result
+        self.on_error: Callable[[Exception], None] | None = on_error
+        self._hub = _the_hub()
 
     def run(self) -> None:
+        call, self._call = self._call, None
+        assert call is not None, "a task runs once"
         try:
-            value = self._call()
+            value = call()
         except Exception as exc:
-            self.signals.error.emit(exc)
+            self._hub.done.emit(self, False, exc)
         else:
-            self.signals.result.emit(value)
+            self._hub.done.emit(self, True, value)
+
+    def forget(self) -> None:
+        self.owner = self.on_result = self.on_error = None
+
+
+class _Hub(QObject):
+    """Lives on the UI thread for good; every task's answer passes through its queued signal."""
+
+    done = Signal(object, bool, object)  # the Task, whether the call returned, its result or exception
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.done.connect(self._deliver)
+
+    def _deliver(self, task: Task, returned: bool, value: Any) -> None:
+        _ALIVE.discard(task)
+        try:
+            owner = task.owner
+            if owner is not None and shiboken6.isValid(owner):
+                owner._done(task, returned, value)
         finally:
-            self.signals.finished.emit(self)
+            task.forget()
 
 
-_ALIVE: set[Task] = set()
+_ALIVE: set[Task] = set()  # every task until its answer is delivered
+_hub: _Hub | None = None
 
 
-def _release(task: Task) -> None:
-    _ALIVE.discard(task)
+def _the_hub() -> _Hub:
+    global _hub
+    if _hub is None:
+        _hub = _Hub()  # made by the first task, which is started on the UI thread
+    return _hub
 
 
 class Tasks(QObject):
@@ -66,22 +101,21 @@ class Tasks(QObject):
         on_result: Callable[[Any], None],
         on_error: Callable[[Exception], None],
     ) -> Task:
-        task = Task(call)
-        task.signals.result.connect(on_result)
-        task.signals.error.connect(on_error)
-        task.signals.finished.connect(self._finished)
-        task.signals.finished.connect(_release)
+        task = Task(self, call, on_result, on_error)
         _ALIVE.add(task)
         self._running.add(task)
         if len(self._running) == 1:
             self.busy_changed.emit(True)
-        QThreadPool.globalInstance().start(task)
+        QThreadPool.globalInstance().start(task.run)
         return task
 
-    def _finished(self, task: Task) -> None:
+    def _done(self, task: Task, returned: bool, value: Any) -> None:
         self._running.discard(task)
         if not self._running:
             self.busy_changed.emit(False)
+        callback = task.on_result if returned else task.on_error
+        if callback is not None:
+            callback(value)
 
 
 def wait_for_tasks(msecs: int = 30_000) -> bool:

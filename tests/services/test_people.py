@@ -142,3 +142,19 @@ def test_stale_update_is_a_conflict(clerk, person) -> None:
         people.update_person(
             clerk, person.id, PersonInput(full_name="欧阳娜娜"), expected_version=person.version
         )
+
+
+def test_mask_rules_are_configurable_and_a_bad_file_falls_back(bo, admin, clerk, person) -> None:
+    from backoffice.services.masking import MASKING_FILE, save_rules
+
+    with pytest.raises(PermissionDenied):
+        save_rules(clerk, {"id_number": {"keep_start": 6, "keep_end": 4}})
+    with pytest.raises(ValidationError):
+        save_rules(admin, {"id_number": {"keep_start": 10, "keep_end": 8}})
+    save_rules(
+        admin, {"id_number": {"keep_start": 6, "keep_end": 4}, "mobile": {"keep_start": 0, "keep_end": 4}}
+    )
+    view = people.get_person(clerk, person.id)
+    assert view.id_number == "110105********002X" and view.mobile == "*******5678"
+    (bo.settings.data_dir / MASKING_FILE).write_text("{not json", encoding="utf-8")
+    assert people.get_person(clerk, person.id).id_number == "110***********002X"

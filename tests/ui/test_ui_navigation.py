@@ -63,9 +63,9 @@ def test_status_bar_and_title_name_user_role_and_database(qtbot, demo_bo) -> Non
 
 def test_placeholder_pages_say_what_comes(qtbot, demo_bo) -> None:
     window = _window(qtbot, demo_bo, "demo-clerk")
-    page = window.show_page("new_report")
+    page = window.show_page("workbench")
     text = page.findChild(type(window.status_user), "placeholder").text()
-    assert text == "报案登记将在这里进行（下一版本）。"
+    assert text == "待办事项、时限提醒和个人统计将在这里显示（下一版本）。"
     greeting = window.page("workbench").findChild(type(window.status_user), "greeting").text()
     assert greeting == "欢迎，王芳（演示内勤）。"
 

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>考核指标（%）与目标</source>
+        <translation>KPIs (%) and targets</translation>
+    </message>
+    <message>
+        <source>实际</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>时效预警</source>
+        <translation>Deadline warnings</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>黄色预警</source>
+        <translation>Yellow warnings</translation>
+    </message>
+    <message>
+        <source>红色预警</source>
+        <translation>Red warnings</translation>
+    </message>
+    <message>
+        <source>未决案件账龄（天）</source>
+        <translation>Age of open cases (days)</translation>
+    </message>
+    <message>
+        <source>未决案件</source>
+        <translation>Open cases</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>刷新</source>
@@ -22,6 +61,37 @@
     <message>
         <source>读取用户时程序出错，请查看日志。</source>
         <translation>The program failed while loading users; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPreview</name>
+    <message>
+        <source>附件 #{id} 预览</source>
+        <translation>Attachment #{id} preview</translation>
+    </message>
+    <message>
+        <source>正在解密附件…</source>
+        <translation>Decrypting the attachment…</translation>
+    </message>
+    <message>
+        <source>类型 {type} · {size}</source>
+        <translation>Type {type} · {size}</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>无法显示这个图片。</source>
+        <translation>This image cannot be shown.</translation>
+    </message>
+    <message>
+        <source>无法显示这个 PDF 文件。</source>
+        <translation>This PDF file cannot be shown.</translation>
+    </message>
+    <message>
+        <source>打开附件时程序出错，请查看日志。</source>
+        <translation>The program failed while opening the attachment; see the log.</translation>
     </message>
 </context>
 <context>
@@ -69,6 +139,778 @@
     <message>
         <source>校验时程序出错，请查看日志。</source>
         <translation>The program failed during verification; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseContactsTab</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>内容摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>联系内容摘要，例如：电话告知客户补交诊断证明</source>
+        <translation>Summary, e.g. phoned the customer to send the diagnosis certificate</translation>
+    </message>
+    <message>
+        <source>添加记录</source>
+        <translation>Add entry</translation>
+    </message>
+    <message>
+        <source>新的联系记录</source>
+        <translation>New contact entry</translation>
+    </message>
+    <message>
+        <source>记录时程序出错，请查看日志。</source>
+        <translation>The program failed while recording; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailView</name>
+    <message>
+        <source>正在读取案件…</source>
+        <translation>Reading the case…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>概要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>单证</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>理算将在下一版本提供（第 5 项工作）：按险种计算赔款并生成理算书。</source>
+        <translation>Calculation comes in the next version (issue 5): the settlement by line of business and the calculation sheet.</translation>
+    </message>
+    <message>
+        <source>理算</source>
+        <translation>Calculation</translation>
+    </message>
+    <message>
+        <source>核赔签批将在后续版本提供：按权限逐级审批。</source>
+        <translation>Approval sign-off comes in a later version: level by level, by authority.</translation>
+    </message>
+    <message>
+        <source>核赔</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>时间线</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>联系记录</source>
+        <translation>Contact log</translation>
+    </message>
+    <message>
+        <source>本案的审计记录只有审计员可以查看，将在后续版本提供。</source>
+        <translation>Only auditors may see this case&apos;s audit records; this comes in a later version.</translation>
+    </message>
+    <message>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>结案后的归档信息将在后续版本提供。</source>
+        <translation>Archive information after closing comes in a later version.</translation>
+    </message>
+    <message>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>状态：{status} · 经办人：{handler}</source>
+        <translation>Status: {status} · Handler: {handler}</translation>
+    </message>
+    <message>
+        <source>未分派</source>
+        <translation>Not assigned</translation>
+    </message>
+    <message>
+        <source>读取案件时程序出错，请查看日志。</source>
+        <translation>The program failed while reading cases; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDocumentsTab</name>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>登记收取…</source>
+        <translation>Log receipt…</translation>
+    </message>
+    <message>
+        <source>附加扫描件…</source>
+        <translation>Attach scan…</translation>
+    </message>
+    <message>
+        <source>预览附件</source>
+        <translation>Preview attachment</translation>
+    </message>
+    <message>
+        <source>打印一次性告知书…</source>
+        <translation>Print one-time notice…</translation>
+    </message>
+    <message>
+        <source>只有理赔内勤可以登记单证和打印告知书。</source>
+        <translation>Only claims clerks may log documents and print notices.</translation>
+    </message>
+    <message>
+        <source>所选单证的附件</source>
+        <translation>Attachments of the selected document</translation>
+    </message>
+    <message>
+        <source>必备单证已收到 {got}/{total} 项。</source>
+        <translation>Mandatory documents received: {got} of {total}.</translation>
+    </message>
+    <message>
+        <source>材料齐全日期：{date}</source>
+        <translation>Materials complete on {date}</translation>
+    </message>
+    <message>
+        <source>附件 #{id}</source>
+        <translation>Attachment #{id}</translation>
+    </message>
+    <message>
+        <source>已登记收到：{title}</source>
+        <translation>Receipt logged: {title}</translation>
+    </message>
+    <message>
+        <source>选择“{title}”的扫描件</source>
+        <translation>Choose the scan of “{title}”</translation>
+    </message>
+    <message>
+        <source>正在检查并加密保存 {name}…</source>
+        <translation>Checking and storing {name} encrypted…</translation>
+    </message>
+    <message>
+        <source>已保存扫描件 {name}（{type}，{size}）。</source>
+        <translation>Scan {name} stored ({type}, {size}).</translation>
+    </message>
+    <message>
+        <source>保存扫描件时程序出错，请查看日志。</source>
+        <translation>The program failed while storing the scan; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEvents</name>
+    <message>
+        <source>报案</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>立案登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>状态变更</source>
+        <translation>Status change</translation>
+    </message>
+    <message>
+        <source>改派经办人</source>
+        <translation>Reassigned</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFilterBar</name>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>全部分类</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>全部风险提示</source>
+        <translation>All risk flags</translation>
+    </message>
+    <message>
+        <source>全部险类</source>
+        <translation>All lines</translation>
+    </message>
+    <message>
+        <source>只看我的</source>
+        <translation>Only mine</translation>
+    </message>
+    <message>
+        <source>案件号、保单号、身份证号、手机号或姓名</source>
+        <translation>Case no., policy no., ID number, mobile or name</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>案件号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>险类</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>报案时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>估损（元）</source>
+        <translation>Estimate (yuan)</translation>
+    </message>
+    <message>
+        <source>风险提示</source>
+        <translation>Risk flags</translation>
+    </message>
+    <message>
+        <source>材料齐全</source>
+        <translation>Materials complete</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>案件列表</source>
+        <translation>Case list</translation>
+    </message>
+    <message>
+        <source>读取案件时程序出错，请查看日志。</source>
+        <translation>The program failed while reading cases; see the log.</translation>
+    </message>
+    <message>
+        <source>已显示 {loaded} 件，正在统计总数…</source>
+        <translation>{loaded} shown, counting the total…</translation>
+    </message>
+    <message>
+        <source>共 {total} 件案件，已显示 {loaded} 件</source>
+        <translation>{total} cases, {loaded} shown</translation>
+    </message>
+    <message>
+        <source>（正在读取…）</source>
+        <translation> (reading…)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSummaryTab</name>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名称或伤者</source>
+        <translation>Item or injured person</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>受伤部位</source>
+        <translation>Body part</translation>
+    </message>
+    <message>
+        <source>伤情</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>风险提示</source>
+        <translation>Risk flags</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>{warning}：{reason}</source>
+        <translation>{warning}: {reason}</translation>
+    </message>
+    <message>
+        <source>已确认的登记提示：</source>
+        <translation>Warnings confirmed at registration:</translation>
+    </message>
+    <message>
+        <source>损失清单</source>
+        <translation>Loss list</translation>
+    </message>
+    <message>
+        <source>证明材料：{proofs}</source>
+        <translation>Proofs: {proofs}</translation>
+    </message>
+    <message>
+        <source>{chosen}（自动分类为{auto}；理由：{reason}）</source>
+        <translation>{chosen} (automatic: {auto}; reason: {reason})</translation>
+    </message>
+    <message>
+        <source>尚未齐全</source>
+        <translation>Not yet complete</translation>
+    </message>
+    <message>
+        <source>案件号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>保单</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <source>保险期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>案件分类</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>未分派</source>
+        <translation>Not assigned</translation>
+    </message>
+    <message>
+        <source>报案时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>出险时间</source>
+        <translation>Incident time</translation>
+    </message>
+    <message>
+        <source>出险地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>出险原因</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>估损金额</source>
+        <translation>Estimated loss</translation>
+    </message>
+    <message>
+        <source>{amount} 元</source>
+        <translation>{amount} yuan</translation>
+    </message>
+    <message>
+        <source>材料齐全</source>
+        <translation>Materials complete</translation>
+    </message>
+    <message>
+        <source>经过</source>
+        <translation>Narrative</translation>
+    </message>
+    <message>
+        <source>客户姓名</source>
+        <translation>Customer name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>银行账户</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>报案人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>{name}（{relation}）</source>
+        <translation>{name} ({relation})</translation>
+    </message>
+    <message>
+        <source>报案人电话</source>
+        <translation>Reporter&apos;s phone</translation>
+    </message>
+    <message>
+        <source>报案渠道</source>
+        <translation>Channel</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimelineTab</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>分类：{complexity}；经办人：{handler}</source>
+        <translation>Class: {complexity}; handler: {handler}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>单证</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>必备</source>
+        <translation>Mandatory</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>原件/复印件</source>
+        <translation>Original/copy</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>提交人</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>此项要求提供原件</source>
+        <translation>The original is required</translation>
+    </message>
+    <message>
+        <source>可选</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>未收到</source>
+        <translation>Not received</translation>
+    </message>
+    <message>
+        <source>须原件</source>
+        <translation>Original required</translation>
+    </message>
+    <message>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>复印件</source>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>当月结案</source>
+        <translation>Closed this month</translation>
+    </message>
+    <message>
+        <source>累计结案</source>
+        <translation>Closed to date</translation>
+    </message>
+    <message>
+        <source>时效达标</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>回访满意</source>
+        <translation>Satisfied at follow-up</translation>
+    </message>
+    <message>
+        <source>人伤和解</source>
+        <translation>Injury settlements</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>导出 XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>维度</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>{month}：红色预警 {red}，黄色预警 {yellow}，未决案件 {pending} 件</source>
+        <translation>{month}: {red} red warnings, {yellow} yellow warnings, {pending} open cases</translation>
+    </message>
+    <message>
+        <source>读取报表时程序出错，请查看日志。</source>
+        <translation>The program failed while reading the report; see the log.</translation>
+    </message>
+    <message>
+        <source>{month} {name}（{group}）的案件</source>
+        <translation>Cases of {name} ({group}), {month}</translation>
+    </message>
+    <message>
+        <source>案件号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>红色预警</source>
+        <translation>Red warnings</translation>
+    </message>
+    <message>
+        <source>黄色预警</source>
+        <translation>Yellow warnings</translation>
+    </message>
+    <message>
+        <source>{level}：{stage}</source>
+        <translation>{level}: {stage}</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>账龄 {bucket} 天的未决案件</source>
+        <translation>Open cases aged {bucket} days</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>账龄（天）</source>
+        <translation>Age (days)</translation>
+    </message>
+    <message>
+        <source>未处理（天）</source>
+        <translation>Idle (days)</translation>
+    </message>
+    <message>
+        <source>导出考核指标</source>
+        <translation>Export KPIs</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>共 {n} 件案件</source>
+        <translation>{n} cases</translation>
+    </message>
+    <message>
+        <source>读取案件时程序出错，请查看日志。</source>
+        <translation>The program failed while reading cases; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>FlagBadges</name>
+    <message>
+        <source>新保出险</source>
+        <translation>Early claim</translation>
+    </message>
+    <message>
+        <source>重复索赔</source>
+        <translation>Repeat claim</translation>
+    </message>
+    <message>
+        <source>期外出险</source>
+        <translation>Outside period</translation>
+    </message>
+    <message>
+        <source>迟报</source>
+        <translation>Late report</translation>
+    </message>
+    <message>
+        <source>临近权限</source>
+        <translation>Near limit</translation>
+    </message>
+    <message>
+        <source>共用账户</source>
+        <translation>Shared account</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPanel</name>
+    <message>
+        <source>密钥与备份</source>
+        <translation>Keys and backups</translation>
+    </message>
+    <message>
+        <source>轮换主密钥…</source>
+        <translation>Rotate master key…</translation>
+    </message>
+    <message>
+        <source>还没有备份过：请尽快运行 backoffice backup create。</source>
+        <translation>No backup yet: run backoffice backup create soon.</translation>
+    </message>
+    <message>
+        <source>上次备份：{when}。</source>
+        <translation>Last backup: {when}.</translation>
+    </message>
+    <message>
+        <source>已超过规定间隔，请立即备份。</source>
+        <translation>The backup interval has passed: back up now.</translation>
+    </message>
+    <message>
+        <source>当前密钥版本 {v}；待重新加密：{p} 位客户、{a} 个附件。</source>
+        <translation>Current key version {v}; still to re-encrypt: {p} customers, {a} attachments.</translation>
+    </message>
+    <message>
+        <source>轮换主密钥</source>
+        <translation>Rotate master key</translation>
+    </message>
+    <message>
+        <source>将生成新的主密钥并重新加密全部个人信息和附件。可以中断后再次运行。继续吗？</source>
+        <translation>A new master key will be made and all personal data and attachments re-encrypted. It can be interrupted and run again. Continue?</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>轮换尚未完成：请再次运行。</source>
+        <translation>The rotation is not finished: run it again.</translation>
+    </message>
+    <message>
+        <source>密钥操作时程序出错，请查看日志。</source>
+        <translation>The program failed during the key operation; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTableModel</name>
+    <message>
+        <source>{numerator}：{n}
+{denominator}：{d}
+双击查看案件</source>
+        <translation>{numerator}: {n}
+{denominator}: {d}
+Double-click to see the cases</translation>
+    </message>
+    <message>
+        <source>分组</source>
+        <translation>Group</translation>
     </message>
 </context>
 <context>
@@ -123,6 +965,61 @@
     <message>
         <source>登录时程序出错，请查看日志。</source>
         <translation>The program failed while signing in; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>LossLists</name>
+    <message>
+        <source>财产</source>
+        <translation>Property</translation>
+    </message>
+    <message>
+        <source>人伤</source>
+        <translation>Injury</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>物品名称或伤者姓名</source>
+        <translation>Item or injured person</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>受伤部位</source>
+        <translation>Body part</translation>
+    </message>
+    <message>
+        <source>伤情</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>添加财产损失</source>
+        <translation>Add property loss</translation>
+    </message>
+    <message>
+        <source>添加人伤</source>
+        <translation>Add injury</translation>
+    </message>
+    <message>
+        <source>证明类别</source>
+        <translation>Proof kind</translation>
+    </message>
+    <message>
+        <source>编号或说明</source>
+        <translation>Number or note</translation>
+    </message>
+    <message>
+        <source>添加证明材料</source>
+        <translation>Add proof</translation>
     </message>
 </context>
 <context>
@@ -185,6 +1082,84 @@
     </message>
 </context>
 <context>
+    <name>MaskedValue</name>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>显示完整内容（需要密码和原因，会记入审计日志）</source>
+        <translation>Show in full (needs your password and a reason; audited)</translation>
+    </message>
+    <message>
+        <source>{n} 秒后重新隐藏</source>
+        <translation>masked again in {n} s</translation>
+    </message>
+</context>
+<context>
+    <name>MyWarningsPanel</name>
+    <message>
+        <source>我的时效预警</source>
+        <translation>My deadline warnings</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>案件号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>跟进任务</source>
+        <translation>Follow-up tasks</translation>
+    </message>
+    <message>
+        <source>截止日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>红色</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>黄色</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>红色预警 {red} 个，黄色预警 {yellow} 个，待办跟进任务 {tasks} 项</source>
+        <translation>{red} red warnings, {yellow} yellow warnings, {tasks} follow-up tasks to do</translation>
+    </message>
+    <message>
+        <source>有 {n} 个环节已超时（红色预警），请立即处理。</source>
+        <translation>{n} step(s) are overdue (red warning): deal with them now.</translation>
+    </message>
+    <message>
+        <source>读取预警时程序出错，请查看日志。</source>
+        <translation>The program failed while reading warnings; see the log.</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>工作台</source>
@@ -199,16 +1174,16 @@
         <translation>New report</translation>
     </message>
     <message>
-        <source>报案登记将在这里进行（下一版本）。</source>
-        <translation>Claim reports will be registered here (next version).</translation>
-    </message>
-    <message>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <source>案件查询、单证和理算将在这里进行（下一版本）。</source>
-        <translation>Case search, documents and calculations will be done here (next version).</translation>
+        <source>查保单、录入报案，登记后打印报案回执。</source>
+        <translation>Find the policy, enter the report, then print the acknowledgement.</translation>
+    </message>
+    <message>
+        <source>查找案件，打开案件收取单证、记录客户联系。</source>
+        <translation>Find cases; open one to collect documents and log customer contacts.</translation>
     </message>
     <message>
         <source>核赔</source>
@@ -252,6 +1227,114 @@
     </message>
 </context>
 <context>
+    <name>NewReportPage</name>
+    <message>
+        <source>正在登记…</source>
+        <translation>Registering…</translation>
+    </message>
+    <message>
+        <source>清空（Esc）</source>
+        <translation>Clear (Esc)</translation>
+    </message>
+    <message>
+        <source>登记报案（Ctrl+Enter）</source>
+        <translation>Register report (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>登记时程序出错，请查看日志。</source>
+        <translation>The program failed while registering; see the log.</translation>
+    </message>
+    <message>
+        <source>尚未登记：请修改报案，或确认提示并填写理由后再登记。</source>
+        <translation>Not registered: change the report, or confirm the warnings with a reason and register again.</translation>
+    </message>
+    <message>
+        <source>清空报案</source>
+        <translation>Clear report</translation>
+    </message>
+    <message>
+        <source>清空这份尚未登记的报案？已输入的内容会丢失。</source>
+        <translation>Clear this unregistered report? What you typed will be lost.</translation>
+    </message>
+    <message>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>继续填写</source>
+        <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>登记前请确认</source>
+        <translation>Please confirm before registering</translation>
+    </message>
+    <message>
+        <source>这份报案有以下提示。确认仍要登记时，请逐项写明理由（会记入案件和审计日志）：</source>
+        <translation>This report has the warnings below. To register it anyway, give a reason for each (recorded on the case and in the audit log):</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>确认并登记</source>
+        <translation>Confirm and register</translation>
+    </message>
+    <message>
+        <source>返回修改</source>
+        <translation>Back to the form</translation>
+    </message>
+    <message>
+        <source>每一项提示都需要填写理由。</source>
+        <translation>Every warning needs a reason.</translation>
+    </message>
+</context>
+<context>
+    <name>Paper</name>
+    <message>
+        <source>扫描件（JPEG、PNG、TIFF、PDF）</source>
+        <translation>Scans (JPEG, PNG, TIFF, PDF)</translation>
+    </message>
+    <message>
+        <source>所有文件</source>
+        <translation>All files</translation>
+    </message>
+</context>
+<context>
+    <name>PaperSaver</name>
+    <message>
+        <source>保存报案回执</source>
+        <translation>Save the acknowledgement</translation>
+    </message>
+    <message>
+        <source>报案回执-{no}.pdf</source>
+        <translation>acknowledgement-{no}.pdf</translation>
+    </message>
+    <message>
+        <source>保存一次性告知书</source>
+        <translation>Save the one-time notice</translation>
+    </message>
+    <message>
+        <source>一次性告知书-{no}.pdf</source>
+        <translation>one-time-notice-{no}.pdf</translation>
+    </message>
+    <message>
+        <source>已保存：{path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>文件无法保存：{error}</source>
+        <translation>The file could not be saved: {error}</translation>
+    </message>
+    <message>
+        <source>生成 PDF 时程序出错，请查看日志。</source>
+        <translation>The program failed while making the PDF; see the log.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>确认密码</source>
@@ -272,6 +1355,311 @@
     <message>
         <source>核对密码时程序出错，请查看日志。</source>
         <translation>The program failed while checking the password; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyField</name>
+    <message>
+        <source>输入保单号，可只输入开头几位</source>
+        <translation>Policy number, or just its first characters</translation>
+    </message>
+    <message>
+        <source>查询保单时程序出错，请查看日志。</source>
+        <translation>The program failed while looking up the policy; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPanel</name>
+    <message>
+        <source>保险期间：{start} 至 {end}</source>
+        <translation>Period: {start} to {end}</translation>
+    </message>
+    <message>
+        <source>被保险人：{name}&#x3000;证件：{id}</source>
+        <translation>Insured: {name}  ID: {id}</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Unlimited</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>登记收取单证</source>
+        <translation>Log document receipt</translation>
+    </message>
+    <message>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>例如：被保险人本人、代理人、医院</source>
+        <translation>e.g. the insured, an agent, a hospital</translation>
+    </message>
+    <message>
+        <source>单证：{title}</source>
+        <translation>Document: {title}</translation>
+    </message>
+    <message>
+        <source>此项要求提供原件。</source>
+        <translation>The original is required for this document.</translation>
+    </message>
+    <message>
+        <source>收取时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>提交人</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>登记时程序出错，请查看日志。</source>
+        <translation>The program failed while registering; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>元，例如 3200 或 3200.50</source>
+        <translation>yuan, e.g. 3200 or 3200.50</translation>
+    </message>
+    <message>
+        <source>有人员死亡或伤残</source>
+        <translation>Death or disability</translation>
+    </message>
+    <message>
+        <source>涉及诉讼</source>
+        <translation>Litigation</translation>
+    </message>
+    <message>
+        <source>责任有争议</source>
+        <translation>Disputed liability</translation>
+    </message>
+    <message>
+        <source>索赔人不是被保险人</source>
+        <translation>Claimant is not the insured</translation>
+    </message>
+    <message>
+        <source>自动分类</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>改分类时必填</source>
+        <translation>Needed when changing the class</translation>
+    </message>
+    <message>
+        <source>留空则自动分派</source>
+        <translation>Empty: assigned automatically</translation>
+    </message>
+    <message>
+        <source>损失清单</source>
+        <translation>Loss list</translation>
+    </message>
+    <message>
+        <source>证明材料</source>
+        <translation>Proof references</translation>
+    </message>
+    <message>
+        <source>保单</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <source>保单号</source>
+        <translation>Policy no.</translation>
+    </message>
+    <message>
+        <source>报案</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>报案渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>报案人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>与被保险人关系</source>
+        <translation>Relation to insured</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>报案时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>出险</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>出险时间</source>
+        <translation>Incident time</translation>
+    </message>
+    <message>
+        <source>出险地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>出险原因</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>估损金额</source>
+        <translation>Estimated loss</translation>
+    </message>
+    <message>
+        <source>出险经过</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>案件情形与单证条件</source>
+        <translation>Circumstances and document conditions</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>分类与经办</source>
+        <translation>Classification and handler</translation>
+    </message>
+    <message>
+        <source>案件分类</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>经办人用户名</source>
+        <translation>Handler (user name)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportResult</name>
+    <message>
+        <source>打印报案回执</source>
+        <translation>Print acknowledgement</translation>
+    </message>
+    <message>
+        <source>打开案件</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <source>登记下一个报案</source>
+        <translation>Next report</translation>
+    </message>
+    <message>
+        <source>案件分类</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>风险提示</source>
+        <translation>Risk flags</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>待收必备单证</source>
+        <translation>Mandatory documents due</translation>
+    </message>
+    <message>
+        <source>报案已登记，案件号：</source>
+        <translation>Report registered, case number:</translation>
+    </message>
+    <message>
+        <source>未分派：没有符合条件的在岗理赔内勤，请主管指派</source>
+        <translation>Not assigned: no eligible clerk on duty; a supervisor must assign it</translation>
+    </message>
+    <message>
+        <source>{n} 项</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <source>显示完整信息</source>
+        <translation>Show in full</translation>
+    </message>
+    <message>
+        <source>将显示{what}的完整内容 {seconds} 秒。查看会记入审计日志：请选择原因，并再次输入您的密码。</source>
+        <translation>The full {what} will be shown for {seconds} seconds. Viewing is audited: choose a reason and enter your password again.</translation>
+    </message>
+    <message>
+        <source>请选择原因…</source>
+        <translation>Choose a reason…</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>请选择查看完整信息的原因。</source>
+        <translation>Choose why you need to see the full value.</translation>
+    </message>
+    <message>
+        <source>请输入您的密码。</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>显示时程序出错，请查看日志。</source>
+        <translation>The program failed while showing the value; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <source>删除所选行</source>
+        <translation>Remove selected rows</translation>
     </message>
 </context>
 <context>
@@ -362,12 +1750,20 @@
 <context>
     <name>errors</name>
     <message>
+        <source>CSV 文件不是 UTF-8 编码：请在 Excel 中另存为“CSV UTF-8”后再导入。</source>
+        <translation>The CSV file is not UTF-8: in Excel, save it as “CSV UTF-8” and import again.</translation>
+    </message>
+    <message>
         <source>PDF 文件已损坏，无法打开：请向客户重新索取。</source>
         <translation>The PDF file is damaged and cannot be opened: ask the customer for it again.</translation>
     </message>
     <message>
         <source>PDF 文件设有密码：请向客户索取未加密的文件，或打印后重新扫描。</source>
         <translation>The PDF file is password-protected: ask the customer for an unencrypted file, or print and scan it again.</translation>
+    </message>
+    <message>
+        <source>PDF/A 校验未通过：{finding}</source>
+        <translation>PDF/A validation failed: {finding}</translation>
     </message>
     <message>
         <source>PostgreSQL 上没有数据库 {where}：请先创建数据库（见 docs/deployment.md）。</source>
@@ -378,12 +1774,56 @@
         <translation>PostgreSQL refused the login ({where}): check the user name and password in BACKOFFICE_DATABASE_URL.</translation>
     </message>
     <message>
+        <source>pg_dump 没有成功（退出码 {code}）：{detail}</source>
+        <translation>pg_dump failed (exit code {code}): {detail}</translation>
+    </message>
+    <message>
+        <source>pg_restore 读不了恢复出的数据库转储：请用同一主版本的 PostgreSQL 客户端。</source>
+        <translation>pg_restore cannot read the restored database dump: use a PostgreSQL client of the same major version.</translation>
+    </message>
+    <message>
         <source>{authority}权限授予某一级后，更高各级也应具有</source>
         <translation>Once a level is granted the {authority} authority, every higher level must have it too</translation>
     </message>
     <message>
+        <source>{day} 没有调整记录。</source>
+        <translation>{day} has no adjustment.</translation>
+    </message>
+    <message>
+        <source>{part}第 {page} 页（全卷第 {index} 页）与封存时不符。</source>
+        <translation>{part} page {page} (page {index} of the file) differs from when it was sealed.</translation>
+    </message>
+    <message>
+        <source>“{kind}”的遮蔽规则显示的位数过多。</source>
+        <translation>The masking rule for “{kind}” shows too many characters.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是在岗的核赔人员。</source>
+        <translation>“{name}” is not an active approver.</translation>
+    </message>
+    <message>
         <source>“{name}”不是在岗的理赔内勤，不能作为经办人。</source>
         <translation>“{name}” is not an active claims clerk and cannot handle the case.</translation>
+    </message>
+    <message>
+        <source>“{value}”不是有效日期（应为 YYYY-MM-DD）。</source>
+        <translation>“{value}” is not a valid date (use YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>“{value}”不是有效的数字。</source>
+        <translation>“{value}” is not a valid number.</translation>
+    </message>
+    <message>
+        <source>一个案件最多 {n} 行理算。</source>
+        <translation>A case takes at most {n} calculation lines.</translation>
+    </message>
+    <message>
+        <source>一次最多导入 {n} 行：请把文件拆开。</source>
+        <translation>At most {n} rows can be imported at once: split the file.</translation>
+    </message>
+    <message>
+        <source>不批准延期时请说明理由。</source>
+        <translation>Give a reason when refusing an extension.</translation>
     </message>
     <message>
         <source>不支持的文件类型：只接受 JPEG、PNG、TIFF 图片和 PDF 文件。</source>
@@ -398,12 +1838,20 @@
         <translation>Cannot sort by “{sort}”.</translation>
     </message>
     <message>
+        <source>件号从 1 开始。</source>
+        <translation>Item numbers start at 1.</translation>
+    </message>
+    <message>
         <source>伤情程度无效。</source>
         <translation>Invalid injury severity.</translation>
     </message>
     <message>
         <source>估损金额不能为负数。</source>
         <translation>The estimated loss cannot be negative.</translation>
+    </message>
+    <message>
+        <source>保单上没有保障项目“{code}”。</source>
+        <translation>The policy has no coverage “{code}”.</translation>
     </message>
     <message>
         <source>保单号 {no} 已经登记过。</source>
@@ -414,6 +1862,14 @@
         <translation>A policy number must not be empty or contain spaces, and has at most {n} characters.</translation>
     </message>
     <message>
+        <source>保管期限“{value}”无效：只能是 Y、D30 或 D10。</source>
+        <translation>Retention “{value}” is not valid: use Y, D30 or D10.</translation>
+    </message>
+    <message>
+        <source>保管期限代码“{code}”无效。</source>
+        <translation>Retention code “{code}” is not valid.</translation>
+    </message>
+    <message>
         <source>保险止期不能早于起期。</source>
         <translation>The end of cover cannot be before its start.</translation>
     </message>
@@ -422,12 +1878,32 @@
         <translation>The coverage code “{code}” appears twice.</translation>
     </message>
     <message>
+        <source>先行赔付需要先对能确定的部分进行理算。</source>
+        <translation>An advance payment needs a calculation of the part that is certain first.</translation>
+    </message>
+    <message>
         <source>免赔率必须在 0 到 1 之间。</source>
         <translation>The deductible rate must be between 0 and 1.</translation>
     </message>
     <message>
+        <source>全宗号、机构代码和门类代码不能为空，也不能含空格或斜杠。</source>
+        <translation>Fonds number, organisation code and category code must not be empty or contain spaces or slashes.</translation>
+    </message>
+    <message>
+        <source>内容过长（最多 {n} 个字符）。</source>
+        <translation>Too long (at most {n} characters).</translation>
+    </message>
+    <message>
+        <source>出具未屏蔽个人信息的案卷需要填写理由。</source>
+        <translation>Issuing a file with unmasked personal data needs a reason.</translation>
+    </message>
+    <message>
         <source>出险时间不能晚于报案时间。</source>
         <translation>The time of loss cannot be after the time of the report.</translation>
+    </message>
+    <message>
+        <source>办结时间不能早于投诉时间。</source>
+        <translation>The resolution time cannot be before the complaint.</translation>
     </message>
     <message>
         <source>单证清单模板 {where} 的条件“{c}”未知。</source>
@@ -446,20 +1922,84 @@
         <translation>Only an auditor can read or verify the audit log.</translation>
     </message>
     <message>
+        <source>只有已支付、已拒赔或已注销的案件（或核定赔款为零的案件）可以结案。</source>
+        <translation>Only paid, denied or withdrawn cases (or cases approved at zero) can be closed.</translation>
+    </message>
+    <message>
+        <source>只有已理算或已退回的案件可以提交审批。</source>
+        <translation>Only calculated or returned cases can be submitted for approval.</translation>
+    </message>
+    <message>
+        <source>只有已结案的案件可以立卷归档（案件 {no} 当前未结案或已归档）。</source>
+        <translation>Only closed cases can be filed (case {no} is not closed, or already archived).</translation>
+    </message>
+    <message>
+        <source>只有待审批的案件可以转交。</source>
+        <translation>Only cases pending approval can be handed over.</translation>
+    </message>
+    <message>
+        <source>只有核赔人员可以审批。</source>
+        <translation>Only approvers can approve.</translation>
+    </message>
+    <message>
         <source>只有核赔人员才有审批权限级别。</source>
         <translation>Only approvers have an approval level.</translation>
+    </message>
+    <message>
+        <source>只有核赔人员有审批队列。</source>
+        <translation>Only approvers have an approval queue.</translation>
     </message>
     <message>
         <source>只有系统管理员可以轮换密钥。</source>
         <translation>Only a system administrator can rotate keys.</translation>
     </message>
     <message>
+        <source>只能备份文件形式的 SQLite 数据库。</source>
+        <translation>Only an SQLite database in a file can be backed up this way.</translation>
+    </message>
+    <message>
+        <source>只能导入 CSV 或 XLSX 文件。</source>
+        <translation>Only CSV or XLSX files can be imported.</translation>
+    </message>
+    <message>
         <source>只能按姓名、身份证号、手机号或银行账号查找。</source>
         <translation>You can only search by name, ID number, mobile number or bank account.</translation>
     </message>
     <message>
+        <source>只能查看分子或分母的案件。</source>
+        <translation>Only the cases of the numerator or the denominator can be listed.</translation>
+    </message>
+    <message>
+        <source>只能转交给同级或更高级别的核赔人员。</source>
+        <translation>A case can only be handed over to an approver of the same or a higher level.</translation>
+    </message>
+    <message>
         <source>图片文件已损坏或不完整：请重新扫描。</source>
         <translation>The image file is damaged or incomplete: please scan it again.</translation>
+    </message>
+    <message>
+        <source>备份提醒的天数必须在 1 到 365 之间。</source>
+        <translation>The backup reminder must be between 1 and 365 days.</translation>
+    </message>
+    <message>
+        <source>备份文件头已损坏，或是更新版本的程序做的备份。未做任何写入。</source>
+        <translation>The backup header is damaged, or the backup was made by a newer version. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>备份文件校验失败，问题在 {member}：文件被篡改、截断或损坏。未做任何写入。</source>
+        <translation>The backup failed verification at {member}: the file was altered, truncated or damaged. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>备份文件里没有可用的恢复码信息：请登录现有系统后再校验或恢复。</source>
+        <translation>The backup holds no usable recovery-code information: sign in to the existing system to verify or restore.</translation>
+    </message>
+    <message>
+        <source>备份的数据库结构版本 {rev} 本程序不认识：请先升级 backoffice 再恢复。</source>
+        <translation>This program does not know the backup&apos;s schema version {rev}: upgrade backoffice before restoring.</translation>
+    </message>
+    <message>
+        <source>天数至少为 1。</source>
+        <translation>At least 1 day.</translation>
     </message>
     <message>
         <source>姓名过长（最多 {n} 个字符）。</source>
@@ -674,8 +2214,16 @@
         <translation>A case with a risk warning cannot be classified as a simple case.</translation>
     </message>
     <message>
+        <source>审批结论必须是同意、退回或拒赔。</source>
+        <translation>The decision must be approve, return or deny.</translation>
+    </message>
+    <message>
         <source>审批金额必须是不小于0的有效金额</source>
         <translation>The amount to approve must be a valid amount of at least 0</translation>
+    </message>
+    <message>
+        <source>客户提出异议时，请记录异议内容。</source>
+        <translation>When the customer objects, record the objection.</translation>
     </message>
     <message>
         <source>密码不能与用户名相同。</source>
@@ -686,16 +2234,92 @@
         <translation>The password needs at least {n} characters.</translation>
     </message>
     <message>
+        <source>封存清单的格式无法识别。</source>
+        <translation>The seal manifest&apos;s format is not recognised.</translation>
+    </message>
+    <message>
+        <source>封存清单（manifest.json）已损坏，无法读取。</source>
+        <translation>The seal manifest (manifest.json) is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <source>已经记录过与投诉人的联系。</source>
+        <translation>The contact with the complainant is already recorded.</translation>
+    </message>
+    <message>
+        <source>年份无效。</source>
+        <translation>The year is not valid.</translation>
+    </message>
+    <message>
+        <source>延期原因过长（最多 {n} 个字符）。</source>
+        <translation>The extension reason is too long (at most {n} characters).</translation>
+    </message>
+    <message>
+        <source>延期后的日期必须晚于现在的到期日 {due}。</source>
+        <translation>The extended date must be later than the current due date {due}.</translation>
+    </message>
+    <message>
+        <source>归档设置文件 archive.json 无法读取：请改正或删除它。</source>
+        <translation>The archive settings file archive.json cannot be read: correct or delete it.</translation>
+    </message>
+    <message>
+        <source>必备单证“{title}”没有收取记录：案卷不完整。</source>
+        <translation>Mandatory document “{title}” has no receipt: the file is incomplete.</translation>
+    </message>
+    <message>
+        <source>恢复出的数据库无法打开（{detail}）。</source>
+        <translation>The restored database cannot be opened ({detail}).</translation>
+    </message>
+    <message>
+        <source>恢复出的数据库未通过完整性检查：{detail}</source>
+        <translation>The restored database failed the integrity check: {detail}</translation>
+    </message>
+    <message>
+        <source>恢复出的数据库里没有备份所用的密钥版本 {version}。</source>
+        <translation>The restored database lacks key version {version} used by the backup.</translation>
+    </message>
+    <message>
         <source>恢复码不正确。</source>
         <translation>The recovery code is wrong.</translation>
+    </message>
+    <message>
+        <source>恢复码不正确，或不是做这份备份时的恢复码。</source>
+        <translation>The recovery code is wrong, or not the one in use when this backup was made.</translation>
+    </message>
+    <message>
+        <source>您只能查看自己经办的未决案件。</source>
+        <translation>You can only see open cases you handle.</translation>
+    </message>
+    <message>
+        <source>您没有查看时效预警的权限。</source>
+        <translation>You may not see deadline warnings.</translation>
+    </message>
+    <message>
+        <source>您的级别没有拒赔权限：拒赔需要第 3 级及以上。</source>
+        <translation>Your level may not deny claims: denial needs level 3 or above.</translation>
     </message>
     <message>
         <source>手机号码应为以13至19开头的11位数字</source>
         <translation>A mobile number has 11 digits and starts with 13 to 19</translation>
     </message>
     <message>
+        <source>找不到文件 {name}。</source>
+        <translation>File {name} not found.</translation>
+    </message>
+    <message>
+        <source>找不到文件：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
         <source>报案时间不能晚于现在。</source>
         <translation>The time of the report cannot be in the future.</translation>
+    </message>
+    <message>
+        <source>拒赔需要写明所依据的条款和事实。</source>
+        <translation>A denial needs the policy clause and the facts it rests on.</translation>
+    </message>
+    <message>
+        <source>拒赔需要选择拒赔原因。</source>
+        <translation>A denial needs a reason chosen.</translation>
     </message>
     <message>
         <source>按小时计算的时效规则“{stage}”不能扣除等待期间</source>
@@ -714,6 +2338,10 @@
         <translation>Every line of the loss list needs a category and a name.</translation>
     </message>
     <message>
+        <source>损失清单第 {n} 行的数量或金额不是有效的数字。</source>
+        <translation>Row {n} of the loss list has a quantity or amount that is not a valid number.</translation>
+    </message>
+    <message>
         <source>掩码填充字符必须是单个字符</source>
         <translation>The mask fill character must be a single character</translation>
     </message>
@@ -728,6 +2356,22 @@
     <message>
         <source>摘要过长（最多 {n} 个字符）。</source>
         <translation>The summary is too long (at most {n} characters).</translation>
+    </message>
+    <message>
+        <source>支付总额 {total} 元超过可支付金额 {ceiling} 元。</source>
+        <translation>The payments total {total} yuan, more than the payable {ceiling} yuan.</translation>
+    </message>
+    <message>
+        <source>支付批次只能导出为 CSV 或 XLSX 文件。</source>
+        <translation>A payment batch can only be exported as CSV or XLSX.</translation>
+    </message>
+    <message>
+        <source>支付日期不能晚于今天。</source>
+        <translation>The payment date cannot be after today.</translation>
+    </message>
+    <message>
+        <source>支付金额必须大于 0。</source>
+        <translation>The payment amount must be greater than 0.</translation>
     </message>
     <message>
         <source>收取时间不能早于报案时间。</source>
@@ -778,12 +2422,36 @@
         <translation>The database has not been initialised: run backoffice init --admin USERNAME first (or open the demo with backoffice demo).</translation>
     </message>
     <message>
+        <source>文件 {path} 在备份过程中变短了：请重新备份。</source>
+        <translation>File {path} became shorter during the backup: back up again.</translation>
+    </message>
+    <message>
+        <source>文件 {path} 已存在：备份不会覆盖已有文件，请换一个文件名。</source>
+        <translation>File {path} exists: a backup never overwrites a file; choose another name.</translation>
+    </message>
+    <message>
+        <source>文件中没有封存清单（manifest.json）：不是本系统封存的案卷，或清单已被删除。</source>
+        <translation>The file has no seal manifest (manifest.json): it was not sealed by this system, or the manifest was removed.</translation>
+    </message>
+    <message>
+        <source>文件内的封存清单与登记的清单不符：清单被改写。</source>
+        <translation>The seal manifest in the file differs from the registered one: the manifest was rewritten.</translation>
+    </message>
+    <message>
         <source>文件太大（{size} MB，上限 {limit} MB）：请降低扫描分辨率或分成几个文件。</source>
         <translation>The file is too large ({size} MB, limit {limit} MB): scan at a lower resolution or split it into several files.</translation>
     </message>
     <message>
+        <source>文件是空的。</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
         <source>文件是空的：请重新扫描或选择其他文件。</source>
         <translation>The file is empty: scan it again or choose another file.</translation>
+    </message>
+    <message>
+        <source>文件的 SHA-256 摘要与登记不符（登记 {recorded}，实际 {actual}）：文件在封存后被改动。</source>
+        <translation>The file&apos;s SHA-256 digest differs from the registered one (registered {recorded}, actual {actual}): the file was changed after sealing.</translation>
     </message>
     <message>
         <source>无法打开数据库文件：请检查数据目录的权限和剩余空间。</source>
@@ -794,12 +2462,24 @@
         <translation>This field cannot be shown.</translation>
     </message>
     <message>
+        <source>无法读取备份文件 {path}。</source>
+        <translation>Cannot read the backup file {path}.</translation>
+    </message>
+    <message>
         <source>无法读取文件：请确认文件存在且有读取权限。</source>
         <translation>Cannot read the file: make sure it exists and you may read it.</translation>
     </message>
     <message>
+        <source>无法读取这个 Excel 文件：文件已损坏或不是 XLSX 格式。</source>
+        <translation>Cannot read this Excel file: it is damaged or not in XLSX format.</translation>
+    </message>
+    <message>
         <source>无法连接 PostgreSQL 服务器 {where}：请确认服务器已启动、地址和端口正确（BACKOFFICE_DATABASE_URL），然后重试。</source>
         <translation>Cannot connect to the PostgreSQL server {where}: make sure the server is running and the address and port are right (BACKOFFICE_DATABASE_URL), then try again.</translation>
+    </message>
+    <message>
+        <source>时效规则“{key}”没有被修改过。</source>
+        <translation>Deadline rule “{key}” has not been changed.</translation>
     </message>
     <message>
         <source>时效规则“{stage}”的期限不能为负数</source>
@@ -814,12 +2494,20 @@
         <translation>A deadline rule is missing its stage name</translation>
     </message>
     <message>
+        <source>时间不能晚于现在。</source>
+        <translation>The time cannot be later than now.</translation>
+    </message>
+    <message>
         <source>时间缺少时区。</source>
         <translation>The time has no time zone.</translation>
     </message>
     <message>
         <source>更改案件分类需要填写理由。</source>
         <translation>Changing a case&apos;s classification needs a reason.</translation>
+    </message>
+    <message>
+        <source>月份格式应为 YYYY-MM，例如 2026-03。</source>
+        <translation>Months are written YYYY-MM, e.g. 2026-03.</translation>
     </message>
     <message>
         <source>未知的单证条件：{names}。</source>
@@ -830,8 +2518,36 @@
         <translation>Unknown case status: {names}.</translation>
     </message>
     <message>
+        <source>未知的案卷文件类型“{name}”。</source>
+        <translation>Unknown file kind “{name}” in the archive file.</translation>
+    </message>
+    <message>
+        <source>未知的统计维度“{dimension}”。</source>
+        <translation>Unknown dimension “{dimension}”.</translation>
+    </message>
+    <message>
+        <source>未知的考核指标“{kpi}”。</source>
+        <translation>Unknown KPI “{kpi}”.</translation>
+    </message>
+    <message>
+        <source>未知的计算方法。</source>
+        <translation>Unknown calculation method.</translation>
+    </message>
+    <message>
+        <source>未知的账龄区间“{bucket}”。</source>
+        <translation>Unknown age bucket “{bucket}”.</translation>
+    </message>
+    <message>
+        <source>未知的遮蔽项目：{names}。</source>
+        <translation>Unknown masking item(s): {names}.</translation>
+    </message>
+    <message>
         <source>未知角色“{name}”。可用角色：{known}。</source>
         <translation>Unknown role “{name}”. Available roles: {known}.</translation>
+    </message>
+    <message>
+        <source>本系统没有备份所用的密钥版本 {version}：它可能已在密钥轮换后停用（请改用恢复码 --recovery-code），或者备份文件已损坏。</source>
+        <translation>This system lacks key version {version} used by the backup: it may have been retired by a key rotation (use the recovery code, --recovery-code), or the backup is damaged.</translation>
     </message>
     <message>
         <source>权限表中没有任何一级具有{authority}权限</source>
@@ -842,12 +2558,48 @@
         <translation>The authority matrix must contain levels 1 to {top} in order</translation>
     </message>
     <message>
+        <source>权限表格式无效。</source>
+        <translation>The authority table is not valid.</translation>
+    </message>
+    <message>
+        <source>材料尚未齐全，不能提交审批。</source>
+        <translation>Materials are not complete yet: the case cannot be submitted for approval.</translation>
+    </message>
+    <message>
         <source>核赔人员需要 1 至 5 级的审批权限级别。</source>
         <translation>An approver needs an approval level from 1 to 5.</translation>
     </message>
     <message>
+        <source>核赔金额尚未全部支付：不能结案。</source>
+        <translation>The approved amount is not fully paid: the case cannot be closed.</translation>
+    </message>
+    <message>
+        <source>案件 {no} 在立卷期间被修改：请重新立卷。</source>
+        <translation>Case {no} changed while it was being filed: file it again.</translation>
+    </message>
+    <message>
+        <source>案件 {no} 已归档，只能查阅：如需修改，请先由档案管理员调阅并重开案件。</source>
+        <translation>Case {no} is archived and read-only: to change it, an archivist must retrieve it and the case be reopened.</translation>
+    </message>
+    <message>
+        <source>案件 {no} 还没有归档案卷。</source>
+        <translation>Case {no} has no archive file yet.</translation>
+    </message>
+    <message>
         <source>案件号格式“{fmt}”无效。</source>
         <translation>The case number format “{fmt}” is invalid.</translation>
+    </message>
+    <message>
+        <source>案件尚未核赔通过，不能支付赔款（可办理先行赔付）。</source>
+        <translation>The case is not approved yet, so nothing can be paid (an advance payment is possible).</translation>
+    </message>
+    <message>
+        <source>案件尚未核赔通过：没有理赔决定可通知。</source>
+        <translation>The case is not approved yet: there is no decision to notify.</translation>
+    </message>
+    <message>
+        <source>案件已归档：请先由档案管理员调阅，再重开。</source>
+        <translation>The case is archived: an archivist must retrieve it before it can be reopened.</translation>
     </message>
     <message>
         <source>案件已进入审批或已结案，不能再登记单证：如需补充，请先退回或重开案件。</source>
@@ -862,12 +2614,118 @@
         <translation>The number of cases must be between 0 and 2,000,000.</translation>
     </message>
     <message>
+        <source>案件材料尚未齐全或已结案，不能理算。</source>
+        <translation>The case&apos;s materials are not complete, or it is closed: it cannot be calculated.</translation>
+    </message>
+    <message>
+        <source>案件正在审批中，不能修改理算：请核赔人先退回案件。</source>
+        <translation>The case is under approval, so the calculation cannot change: ask the approver to return it first.</translation>
+    </message>
+    <message>
+        <source>案件没有拒赔决定：不能出具拒赔通知书。</source>
+        <translation>The case has no denial decision: no denial letter can be issued.</translation>
+    </message>
+    <message>
+        <source>案件还没有理算。</source>
+        <translation>The case has not been calculated yet.</translation>
+    </message>
+    <message>
+        <source>案件还没有理算，不能提交审批。</source>
+        <translation>The case has not been calculated yet, so it cannot be submitted for approval.</translation>
+    </message>
+    <message>
+        <source>案件还没有理算：没有可打印的计算书。</source>
+        <translation>The case has not been calculated yet: there is no calculation sheet to print.</translation>
+    </message>
+    <message>
+        <source>案卷内容摘要与封存清单不符。</source>
+        <translation>The file&apos;s content digest differs from the seal manifest.</translation>
+    </message>
+    <message>
+        <source>案卷年度 {year} 与结案年度 {closed} 不符。</source>
+        <translation>The file year {year} does not match the closing year {closed}.</translation>
+    </message>
+    <message>
+        <source>案卷应有 {expected} 页，文件中有 {actual} 页：有页面被增删。</source>
+        <translation>The file should have {expected} pages and has {actual}: pages were added or removed.</translation>
+    </message>
+    <message>
+        <source>案卷总页数 {total} 与各件页数之和 {sum} 不符。</source>
+        <translation>The file&apos;s {total} pages do not match the items&apos; sum of {sum}.</translation>
+    </message>
+    <message>
+        <source>案卷文件无法打开（{detail}）：文件已损坏。</source>
+        <translation>The archive file cannot be opened ({detail}): it is damaged.</translation>
+    </message>
+    <message>
+        <source>案卷文件的结构有损坏，读取时需要修复：文件在封存后被改动过。</source>
+        <translation>The archive file&apos;s structure is damaged and needs repair to read: it was changed after sealing.</translation>
+    </message>
+    <message>
+        <source>案卷文件类型“{name}”重复。</source>
+        <translation>File kind “{name}” appears twice.</translation>
+    </message>
+    <message>
+        <source>案卷未通过完整性检查，不能封存（共 {count} 项）：
+{problems}</source>
+        <translation>The file failed the completeness check and cannot be sealed ({count} problem(s)):
+{problems}</translation>
+    </message>
+    <message>
+        <source>案卷没有任何文件。</source>
+        <translation>The archive file has no items.</translation>
+    </message>
+    <message>
+        <source>案卷缺少必备文件：{kind}。</source>
+        <translation>The archive file lacks a required item: {kind}.</translation>
+    </message>
+    <message>
+        <source>案卷缺少起止日期。</source>
+        <translation>The archive file lacks its start and end dates.</translation>
+    </message>
+    <message>
+        <source>案卷著录项“{field}”为空。</source>
+        <translation>Description field “{field}” of the archive file is empty.</translation>
+    </message>
+    <message>
+        <source>案卷起始日期晚于终止日期。</source>
+        <translation>The archive file starts after it ends.</translation>
+    </message>
+    <message>
+        <source>档号 {no} 刚被占用：请重新立卷。</source>
+        <translation>Archive number {no} was just taken: file the case again.</translation>
+    </message>
+    <message>
+        <source>档号“{no}”不符合档号编制规则。</source>
+        <translation>Archive number “{no}” does not follow the numbering rule.</translation>
+    </message>
+    <message>
+        <source>档号格式“{pattern}”无效：须包含件号 {{item}}，且只能使用 fonds、category、year、retention、org、item。</source>
+        <translation>Archive number pattern “{pattern}” is not valid: it must contain the item number {{item}} and may use only fonds, category, year, retention, org and item.</translation>
+    </message>
+    <message>
+        <source>档案系统中没有档号 {no} 第 {version} 版的登记：文件不是本系统封存的案卷，或清单被改写。</source>
+        <translation>The archive has no record of number {no}, version {version}: the file was not sealed by this system, or its manifest was rewritten.</translation>
+    </message>
+    <message>
+        <source>此列不能为空。</source>
+        <translation>This column must not be empty.</translation>
+    </message>
+    <message>
         <source>每个保障项目都需要代码和名称。</source>
         <translation>Every coverage needs a code and a name.</translation>
     </message>
     <message>
         <source>没有保单号为 {no} 的保单：请核对保单号，或先登记保单。</source>
         <translation>There is no policy with number {no}: check the number, or register the policy first.</translation>
+    </message>
+    <message>
+        <source>没有名为“{key}”的时效环节。</source>
+        <translation>There is no deadline step named “{key}”.</translation>
+    </message>
+    <message>
+        <source>没有待导出的支付。</source>
+        <translation>There are no payments to export.</translation>
     </message>
     <message>
         <source>没有找到环节“{stage}”的时效规则</source>
@@ -894,6 +2752,42 @@
         <translation>There is no attachment with number {id}.</translation>
     </message>
     <message>
+        <source>没有这个延期申请。</source>
+        <translation>No such extension request.</translation>
+    </message>
+    <message>
+        <source>没有这个时效记录。</source>
+        <translation>No such deadline record.</translation>
+    </message>
+    <message>
+        <source>没有这个预警任务。</source>
+        <translation>No such warning task.</translation>
+    </message>
+    <message>
+        <source>没有这件投诉。</source>
+        <translation>No such complaint.</translation>
+    </message>
+    <message>
+        <source>没有这位领款人。</source>
+        <translation>No such payee.</translation>
+    </message>
+    <message>
+        <source>没有这笔支付。</source>
+        <translation>No such payment.</translation>
+    </message>
+    <message>
+        <source>法定时限不能由公司延期。</source>
+        <translation>A statutory time limit cannot be extended by the company.</translation>
+    </message>
+    <message>
+        <source>注销需要记录客户的确认方式和时间。</source>
+        <translation>A withdrawal needs how and when the customer confirmed it.</translation>
+    </message>
+    <message>
+        <source>满意度请选择 1 至 5 分。</source>
+        <translation>Choose a satisfaction score from 1 to 5.</translation>
+    </message>
+    <message>
         <source>用户名“{name}”已被使用：请换一个。</source>
         <translation>The user name “{name}” is already taken: please choose another.</translation>
     </message>
@@ -908,6 +2802,50 @@
     <message>
         <source>用户至少需要一个角色。</source>
         <translation>A user needs at least one role.</translation>
+    </message>
+    <message>
+        <source>申请延期需要写明原因。</source>
+        <translation>An extension request needs a reason.</translation>
+    </message>
+    <message>
+        <source>目录 {path} 不存在。</source>
+        <translation>Directory {path} does not exist.</translation>
+    </message>
+    <message>
+        <source>目标 {path} 不是空目录：只能恢复到空目录，以免覆盖现有数据。</source>
+        <translation>Target {path} is not an empty directory: restore only into an empty one, so that no data is overwritten.</translation>
+    </message>
+    <message>
+        <source>第 {line} 行：{detail}</source>
+        <translation>Line {line}: {detail}</translation>
+    </message>
+    <message>
+        <source>第 {seq} 件《{title}》的扫描图像与原件摘要不符。</source>
+        <translation>The scan of item {seq} “{title}” does not match the original&apos;s digest.</translation>
+    </message>
+    <message>
+        <source>第 {seq} 件《{title}》第 {page} 页（全卷第 {index} 页）与封存时不符：内容被改动或页面被替换。</source>
+        <translation>Item {seq} “{title}”, page {page} (page {index} of the file) differs from when it was sealed: the content was changed or the page replaced.</translation>
+    </message>
+    <message>
+        <source>第 {seq} 件无法读取：{reason}。</source>
+        <translation>Item {seq} cannot be read: {reason}.</translation>
+    </message>
+    <message>
+        <source>第 {seq} 件没有页面。</source>
+        <translation>Item {seq} has no pages.</translation>
+    </message>
+    <message>
+        <source>第 {seq} 件缺少著录项：{fields}。</source>
+        <translation>Item {seq} lacks description fields: {fields}.</translation>
+    </message>
+    <message>
+        <source>第 {seq} 件（{title}）无法读取。</source>
+        <translation>Item {seq} ({title}) cannot be read.</translation>
+    </message>
+    <message>
+        <source>第 {seq} 件（{title}）没有摘要值。</source>
+        <translation>Item {seq} ({title}) has no digest.</translation>
     </message>
     <message>
         <source>第{level}级缺少险类{line}的权限金额</source>
@@ -926,12 +2864,28 @@
         <translation>A system administrator cannot also be an approver: create two separate users.</translation>
     </message>
     <message>
+        <source>缺少金额。</source>
+        <translation>The amount is missing.</translation>
+    </message>
+    <message>
+        <source>考核指标只能导出为 XLSX 文件。</source>
+        <translation>KPIs can only be exported as XLSX.</translation>
+    </message>
+    <message>
         <source>联系时间不能晚于现在。</source>
         <translation>The time of contact cannot be in the future.</translation>
     </message>
     <message>
+        <source>至少需要一行理算。</source>
+        <translation>At least one calculation line is needed.</translation>
+    </message>
+    <message>
         <source>补充材料送达日期不能早于补充通知送达日期</source>
         <translation>The date the additional documents arrived cannot be before the date the request for them was delivered</translation>
+    </message>
+    <message>
+        <source>表头缺少必需的列：{cols}。</source>
+        <translation>The header lacks required columns: {cols}.</translation>
     </message>
     <message>
         <source>证明材料需要类别和编号。</source>
@@ -940,6 +2894,22 @@
     <message>
         <source>请从列表中选择查看完整信息的原因。</source>
         <translation>Choose from the list why you need to see the full information.</translation>
+    </message>
+    <message>
+        <source>请以系统管理员身份登录现有系统，或提供恢复码。</source>
+        <translation>Sign in to the existing system as an administrator, or give the recovery code.</translation>
+    </message>
+    <message>
+        <source>请填写估损金额（元），例如 3200 或 3200.50。</source>
+        <translation>Enter the estimated loss in yuan, e.g. 3200 or 3200.50.</translation>
+    </message>
+    <message>
+        <source>请填写保单号。</source>
+        <translation>Enter the policy number.</translation>
+    </message>
+    <message>
+        <source>请填写公司名称。</source>
+        <translation>Enter the company name.</translation>
     </message>
     <message>
         <source>请填写出险地点。</source>
@@ -962,16 +2932,44 @@
         <translation>Please enter the reason for the correction.</translation>
     </message>
     <message>
+        <source>请填写汇报或整改内容。</source>
+        <translation>Enter the report or the corrective action.</translation>
+    </message>
+    <message>
         <source>请填写联系内容摘要。</source>
         <translation>Please enter a summary of the contact.</translation>
+    </message>
+    <message>
+        <source>请填写转交原因。</source>
+        <translation>Enter why the case is handed over.</translation>
+    </message>
+    <message>
+        <source>请填写银行流水号。</source>
+        <translation>Enter the bank transaction number.</translation>
     </message>
     <message>
         <source>请填写险种名称。</source>
         <translation>Please enter the name of the insurance product.</translation>
     </message>
     <message>
+        <source>请指定经办人。</source>
+        <translation>Choose a handler.</translation>
+    </message>
+    <message>
+        <source>请注明调整原因（例如国务院办公厅通知或本地安排）。</source>
+        <translation>Give the reason for the adjustment (e.g. a State Council notice or a local arrangement).</translation>
+    </message>
+    <message>
         <source>请用 --user 或环境变量 BACKOFFICE_USER 指定操作用户。</source>
         <translation>Name the acting user with --user or the environment variable BACKOFFICE_USER.</translation>
+    </message>
+    <message>
+        <source>请给出一个案件号，或用 --closed 为所有已结案案件立卷（二者选一）。</source>
+        <translation>Give one case number, or --closed to file every closed case (one or the other).</translation>
+    </message>
+    <message>
+        <source>请说明修改权限表的原因。</source>
+        <translation>Say why the authority table changes.</translation>
     </message>
     <message>
         <source>请输入手机号码</source>
@@ -986,8 +2984,20 @@
         <translation>Please enter the bank card number</translation>
     </message>
     <message>
+        <source>请选择人伤案件的结案方式。</source>
+        <translation>Choose how the injury case was settled.</translation>
+    </message>
+    <message>
         <source>请选择出险原因。</source>
         <translation>Please choose the cause of loss.</translation>
+    </message>
+    <message>
+        <source>请选择投诉渠道。</source>
+        <translation>Choose the complaint channel.</translation>
+    </message>
+    <message>
+        <source>请选择投诉类别。</source>
+        <translation>Choose the complaint category.</translation>
     </message>
     <message>
         <source>请选择报案人与被保险人的关系。</source>
@@ -1002,12 +3012,28 @@
         <translation>Please choose whether the call was incoming or outgoing.</translation>
     </message>
     <message>
+        <source>请选择简单投诉或复杂投诉。</source>
+        <translation>Choose simple or complex complaint.</translation>
+    </message>
+    <message>
+        <source>请选择结案原因。</source>
+        <translation>Choose a closing reason.</translation>
+    </message>
+    <message>
         <source>请选择联系方式。</source>
         <translation>Please choose how the contact was made.</translation>
     </message>
     <message>
+        <source>调阅案卷需要填写理由。</source>
+        <translation>Retrieving a file needs a reason.</translation>
+    </message>
+    <message>
         <source>账户已被锁定，请在 {until} 之后再试，或请系统管理员解锁。</source>
         <translation>The account is locked: try again after {until}, or ask a system administrator to unlock it.</translation>
+    </message>
+    <message>
+        <source>赔款尚未支付：赔后回访在支付之后进行。</source>
+        <translation>The claim is not paid yet: the follow-up call comes after payment.</translation>
     </message>
     <message>
         <source>身份证号码中的出生日期无效</source>
@@ -1034,12 +3060,72 @@
         <translation>The region code in the ID number is invalid</translation>
     </message>
     <message>
+        <source>还有 {n} 笔支付没有结果：不能结案。</source>
+        <translation>{n} payment(s) have no outcome yet: the case cannot be closed.</translation>
+    </message>
+    <message>
+        <source>这不是本系统的备份文件，或文件开头已损坏。</source>
+        <translation>This is not a backup of this system, or its beginning is damaged.</translation>
+    </message>
+    <message>
+        <source>这个延期申请已经处理过。</source>
+        <translation>This extension request has already been decided.</translation>
+    </message>
+    <message>
         <source>这个数据库已经初始化过：请直接登录。</source>
         <translation>This database has already been initialised: just sign in.</translation>
     </message>
     <message>
+        <source>这个案件刚被其他人修改过：请刷新后重新理算。</source>
+        <translation>Someone else just changed this case: refresh and calculate again.</translation>
+    </message>
+    <message>
+        <source>这个案件刚被其他人处理过：请刷新。</source>
+        <translation>Someone else just handled this case: refresh.</translation>
+    </message>
+    <message>
+        <source>这个案件刚被其他人处理过：请刷新后再结案。</source>
+        <translation>Someone else just handled this case: refresh, then close it.</translation>
+    </message>
+    <message>
+        <source>这个案件刚被其他人处理过：请刷新后查看最新状态。</source>
+        <translation>Someone else just handled this case: refresh to see its current state.</translation>
+    </message>
+    <message>
+        <source>这个案件没有缺少的单证：无需出具一次性告知书。</source>
+        <translation>This case is missing no documents: no one-time notice is needed.</translation>
+    </message>
+    <message>
         <source>这个案件没有该单证项目。</source>
         <translation>This case has no such document item.</translation>
+    </message>
+    <message>
+        <source>这个环节已有待批准的延期申请。</source>
+        <translation>This step already has an extension request waiting for approval.</translation>
+    </message>
+    <message>
+        <source>这个环节已经结束，不能延期。</source>
+        <translation>This step is finished and cannot be extended.</translation>
+    </message>
+    <message>
+        <source>这个环节已经结束，延期申请不再需要批准。</source>
+        <translation>This step is finished; the extension request no longer needs approval.</translation>
+    </message>
+    <message>
+        <source>这个阶段不能先行赔付。</source>
+        <translation>No advance payment is possible at this stage.</translation>
+    </message>
+    <message>
+        <source>这个预警任务已经处理过。</source>
+        <translation>This warning task has already been handled.</translation>
+    </message>
+    <message>
+        <source>这件投诉刚被其他人处理过：请刷新。</source>
+        <translation>Someone else just handled this complaint: refresh.</translation>
+    </message>
+    <message>
+        <source>这件投诉已经办结。</source>
+        <translation>This complaint is already resolved.</translation>
     </message>
     <message>
         <source>这位客户没有登记该项信息。</source>
@@ -1058,8 +3144,28 @@
         <translation>Someone else has just changed this record: refresh and try again.</translation>
     </message>
     <message>
+        <source>这笔支付刚被其他人处理过：请刷新。</source>
+        <translation>Someone else just handled this payment: refresh.</translation>
+    </message>
+    <message>
+        <source>这笔支付已经登记过结果。</source>
+        <translation>This payment&apos;s outcome is already recorded.</translation>
+    </message>
+    <message>
         <source>这项单证刚被其他人修改过：请刷新后重新操作。</source>
         <translation>Someone else has just changed this document: refresh and try again.</translation>
+    </message>
+    <message>
+        <source>进展汇报由案件经办人提交。</source>
+        <translation>Progress reports come from the case handler.</translation>
+    </message>
+    <message>
+        <source>退回需要选择退回原因。</source>
+        <translation>A return needs a reason chosen.</translation>
+    </message>
+    <message>
+        <source>重开原因必须从列表中选择。</source>
+        <translation>Choose the reopening reason from the list.</translation>
     </message>
     <message>
         <source>金额{amount}元超出所有审批层级的权限，请联系管理员调整权限表</source>
@@ -1082,12 +3188,24 @@
         <translation>The bank card number failed its check: please check it and enter it again</translation>
     </message>
     <message>
+        <source>附件 #{id} 在备份过程中被重新加密（密钥轮换）：请在轮换完成后重新备份。</source>
+        <translation>Attachment #{id} was re-encrypted during the backup (key rotation): back up again when the rotation is done.</translation>
+    </message>
+    <message>
+        <source>附件 #{id} 未通过校验（{detail}），不能归档。</source>
+        <translation>Attachment #{id} failed verification ({detail}) and cannot be archived.</translation>
+    </message>
+    <message>
         <source>附件 #{id} 的加密文件校验失败（{detail}）：文件可能被篡改或损坏。</source>
         <translation>The encrypted file of attachment #{id} failed its check ({detail}): it may have been tampered with or damaged.</translation>
     </message>
     <message>
         <source>附件 #{id} 的文件不在附件库中：请从备份恢复附件库。</source>
         <translation>The file of attachment #{id} is not in the attachment store: restore the store from a backup.</translation>
+    </message>
+    <message>
+        <source>险类“{value}”无效：应为 motor、property、health_accident 或 liability。</source>
+        <translation>Line “{value}” is not valid: use motor, property, health_accident or liability.</translation>
     </message>
     <message>
         <source>险类必须是 motor、property、health_accident 或 liability 之一。</source>
@@ -1098,8 +3216,20 @@
         <translation>A password is needed: set the environment variable {name}, or run this in a terminal to type it.</translation>
     </message>
     <message>
+        <source>页号不连续：第 {seq} 件应从第 {expected} 页开始，登记为第 {actual} 页。</source>
+        <translation>Page numbers have a gap: item {seq} should start at page {expected}, but starts at page {actual}.</translation>
+    </message>
+    <message>
         <source>页数至少为 1。</source>
         <translation>The number of pages is at least 1.</translation>
+    </message>
+    <message>
+        <source>顺序号不连续：第 {position} 件的顺序号为 {seq}。</source>
+        <translation>Sequence numbers have a gap: item {position} has sequence number {seq}.</translation>
+    </message>
+    <message>
+        <source>预警级别必须是 red、yellow 或 all。</source>
+        <translation>The warning level must be red, yellow or all.</translation>
     </message>
 </context>
 <context>
@@ -1123,6 +3253,317 @@ Please give this file to your system administrator.</translation>
     <message>
         <source>无法完成</source>
         <translation>Could not be done</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>书面通知</source>
+        <translation>Written notice</translation>
+    </message>
+    <message>
+        <source>交警事故认定书</source>
+        <translation>Traffic police accident report</translation>
+    </message>
+    <message>
+        <source>产品责任</source>
+        <translation>Product liability</translation>
+    </message>
+    <message>
+        <source>代理人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>伤残</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>信函</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>健康及意外险</source>
+        <translation>Health and accident</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>出险时间不在保险期间内</source>
+        <translation>Incident outside the policy period</translation>
+    </message>
+    <message>
+        <source>出险距起保日过近</source>
+        <translation>Incident soon after inception</translation>
+    </message>
+    <message>
+        <source>办理赔款支付</source>
+        <translation>Paying the claim</translation>
+    </message>
+    <message>
+        <source>医疗费用单据</source>
+        <translation>Medical bills</translation>
+    </message>
+    <message>
+        <source>单位员工</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>去电/去函</source>
+        <translation>Outgoing</translation>
+    </message>
+    <message>
+        <source>参加社会医疗保险</source>
+        <translation>Covered by social medical insurance</translation>
+    </message>
+    <message>
+        <source>发票</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>同一保单同一出险日期已有报案</source>
+        <translation>Another report for the same policy and incident date</translation>
+    </message>
+    <message>
+        <source>同一证件或电话 12 个月内另有索赔</source>
+        <translation>Another claim with the same ID or phone within 12 months</translation>
+    </message>
+    <message>
+        <source>同一银行账户被无关客户使用</source>
+        <translation>Same bank account used by unrelated customers</translation>
+    </message>
+    <message>
+        <source>复杂</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>家属</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <source>已归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>已报案</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>已拒赔</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <source>已支付</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>已核赔</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已注销</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>已理算</source>
+        <translation>Calculated</translation>
+    </message>
+    <message>
+        <source>已结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>待核赔</source>
+        <translation>Pending approval</translation>
+    </message>
+    <message>
+        <source>意外伤害</source>
+        <translation>Accidental injury</translation>
+    </message>
+    <message>
+        <source>报案延迟超过 48 小时</source>
+        <translation>Reported more than 48 hours late</translation>
+    </message>
+    <message>
+        <source>报案时间距出险已超过 48 小时</source>
+        <translation>Reported more than 48 hours after the incident</translation>
+    </message>
+    <message>
+        <source>收集单证</source>
+        <translation>Collecting documents</translation>
+    </message>
+    <message>
+        <source>普通</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>暴雨、台风等气象灾害</source>
+        <translation>Rainstorm, typhoon or other weather</translation>
+    </message>
+    <message>
+        <source>有人员伤亡</source>
+        <translation>Injury or death</translation>
+    </message>
+    <message>
+        <source>本人</source>
+        <translation>Self</translation>
+    </message>
+    <message>
+        <source>机动车辆险</source>
+        <translation>Motor</translation>
+    </message>
+    <message>
+        <source>材料齐全</source>
+        <translation>Materials complete</translation>
+    </message>
+    <message>
+        <source>来电/来函</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>柜面</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>核实客户身份</source>
+        <translation>Verifying the customer&apos;s identity</translation>
+    </message>
+    <message>
+        <source>核对单证</source>
+        <translation>Checking documents</translation>
+    </message>
+    <message>
+        <source>案件调查</source>
+        <translation>Investigating the case</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>Death</translation>
+    </message>
+    <message>
+        <source>水渍、管道破裂</source>
+        <translation>Water damage, burst pipe</translation>
+    </message>
+    <message>
+        <source>火灾</source>
+        <translation>Fire</translation>
+    </message>
+    <message>
+        <source>火灾事故认定书</source>
+        <translation>Fire accident report</translation>
+    </message>
+    <message>
+        <source>玻璃单独破碎</source>
+        <translation>Glass breakage only</translation>
+    </message>
+    <message>
+        <source>申请伤残赔偿</source>
+        <translation>Disability compensation claimed</translation>
+    </message>
+    <message>
+        <source>申请施救费用</source>
+        <translation>Rescue costs claimed</translation>
+    </message>
+    <message>
+        <source>申请误工损失</source>
+        <translation>Lost income claimed</translation>
+    </message>
+    <message>
+        <source>电子邮件</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>电话 95500</source>
+        <translation>Phone 95500</translation>
+    </message>
+    <message>
+        <source>疾病</source>
+        <translation>Illness</translation>
+    </message>
+    <message>
+        <source>盗抢</source>
+        <translation>Theft or robbery</translation>
+    </message>
+    <message>
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>碰撞</source>
+        <translation>Collision</translation>
+    </message>
+    <message>
+        <source>第三方</source>
+        <translation>Third party</translation>
+    </message>
+    <message>
+        <source>第三者人身伤害</source>
+        <translation>Third-party bodily injury</translation>
+    </message>
+    <message>
+        <source>第三者财产损失</source>
+        <translation>Third-party property damage</translation>
+    </message>
+    <message>
+        <source>简易</source>
+        <translation>Simple</translation>
+    </message>
+    <message>
+        <source>网站/APP</source>
+        <translation>Website/app</translation>
+    </message>
+    <message>
+        <source>联系客户</source>
+        <translation>Contacting the customer</translation>
+    </message>
+    <message>
+        <source>自然灾害</source>
+        <translation>Natural disaster</translation>
+    </message>
+    <message>
+        <source>被保险人为单位</source>
+        <translation>Insured is a company</translation>
+    </message>
+    <message>
+        <source>诊断证明</source>
+        <translation>Diagnosis certificate</translation>
+    </message>
+    <message>
+        <source>财产险</source>
+        <translation>Property</translation>
+    </message>
+    <message>
+        <source>责任险</source>
+        <translation>Liability</translation>
+    </message>
+    <message>
+        <source>轻伤</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>重伤</source>
+        <translation>Serious</translation>
+    </message>
+    <message>
+        <source>金额略低于审批权限上限</source>
+        <translation>Amount just below an approval limit</translation>
+    </message>
+    <message>
+        <source>销售人员</source>
+        <translation>Sales agent</translation>
+    </message>
+    <message>
+        <source>面谈</source>
+        <translation>In person</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,324 @@
+"""One archive volume (一案一卷) as a sealed PDF/A-3b file, from plain data.
+
+Order (GB/T 9705-2008): cover (案卷封面) → volume file list (卷内文件目录) → the documents → notes sheet
+(卷内备考表) → back cover (卷底). Document pages are numbered at the top right, 1 to N over the whole
+volume; the volume's own sheets are not. Each document has one bookmark.
+
+Sealing: the SHA-256 of every document's bytes, the digest of every page (archive_digest) and a content
+digest over all pages go into ``manifest.json``, attached to the file; the digest of the file itself (which
+carries the manifest) is returned for the caller to record. The same inputs give the same bytes: every
+date comes from the volume's data and the document ID is derived from the content.
+
+Use :class:`VolumeBuilder` to look at the documents (pages, digests, unreadable items) before deciding to
+write, or :func:`build_volume` to do both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+from typing import Any, BinaryIO
+
+import pikepdf
+
+from backoffice.printing.archive_digest import PageHasher, content_digest
+from backoffice.printing.archive_model import (
+    MANIFEST_FORMAT,
+    MANIFEST_NAME,
+    PAGE_DIGEST_METHOD,
+    BuiltVolume,
+    ItemRecord,
+    VolumeItem,
+    VolumeMeta,
+)
+from backoffice.printing.archive_pdfa import (
+    FLAVOUR,
+    SAVE_KWARGS,
+    add_output_intent,
+    attach_manifest,
+    page_labels,
+    set_metadata,
+    strip_presentation,
+)
+from backoffice.printing.archive_sheets import (
+    BACK_TITLE,
+    COVER_TITLE,
+    LIST_TITLE,
+    NOTES_TITLE,
+    cover_pdf,
+    file_list_pdf,
+    notes_and_back_pdf,
+)
+from backoffice.printing.archive_sources import Prepared, UnreadableItem, prepare_all
+from backoffice.printing.archive_stamp import PageStamper
+
+SEAL_NOTE = "本卷各件及全卷的 SHA-256 摘要值载于本文件所附 manifest.json，并登记于档案管理系统，可供校验。"
+
+
+class VolumeBuilder:
+    """Prepares the documents of one volume (in a private work directory) and writes the volume."""
+
+    def __init__(self, items: Sequence[VolumeItem]) -> None:
+        self._items = tuple(items)
+        self._workdir: Path | None = None
+        self._prepared: list[Prepared | None] = []
+        self.unreadable: dict[int, str] = {}  # seq → reason
+
+    def __enter__(self) -> VolumeBuilder:
+        self._workdir = Path(tempfile.mkdtemp(prefix="backoffice-volume-"))  # mode 0700
+        try:
+            for seq, result in enumerate(prepare_all(self._items, self._workdir), start=1):
+                if isinstance(result, UnreadableItem):
+                    self._prepared.append(None)
+                    self.unreadable[seq] = result.reason
+                else:
+                    self._prepared.append(result)
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for pdf in {id(p.pdf): p.pdf for p in self._prepared if p is not None}.values():
+            pdf.close()
+        self._prepared = []
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
+
+    def records(self) -> tuple[ItemRecord, ...]:
+        """Every document's file-list entry, digest and pages (an unreadable one has no pages)."""
+        records: list[ItemRecord] = []
+        start = 1
+        for seq, (item, prepared) in enumerate(zip(self._items, self._prepared, strict=True), start=1):
+            pages = prepared.pages if prepared else 0
+            records.append(
+                ItemRecord(
+                    seq=seq,
+                    kind=item.kind,
+                    title=item.title,
+                    responsible=item.responsible,
+                    doc_no=item.doc_no,
+                    day=item.day,
+                    remark=item.remark,
+                    start_page=start,
+                    pages=pages,
+                    first_index=-1,
+                    sha256=prepared.sha256 if prepared else "",
+                    media_type=prepared.media_type if prepared else "",
+                    treatment=prepared.treatment if prepared else "",
+                    note=prepared.note if prepared else self.unreadable.get(seq, ""),
+                )
+            )
+            start += pages
+        return tuple(records)
+
+    def notes(self, meta: VolumeMeta) -> tuple[str, ...]:
+        """The lines of 本卷情况说明 as the notes sheet will print them."""
+        records = self.records()
+        pages = sum(r.pages for r in records)
+        lines = [f"本卷共 {len(records)} 件，{pages} 页；封面、卷内文件目录、卷内备考表和卷底不编页号。"]
+        lines += meta.notes
+        lines += [f"第 {r.seq} 件（{r.title}）：{r.note}。" for r in records if r.note]
+        lines.append(SEAL_NOTE)
+        return tuple(lines)
+
+    def write(self, meta: VolumeMeta, target: Path) -> BuiltVolume:
+        """Write the sealed volume to ``target`` (the caller renames it into place)."""
+        if self.unreadable:
+            raise ValueError(f"unreadable items: {sorted(self.unreadable)}")
+        records = list(self.records())
+        notes = self.notes(meta)
+        document_pages = sum(r.pages for r in records)
+        front = [cover_pdf(meta, len(records), document_pages), file_list_pdf(meta, records)]
+        back = notes_and_back_pdf(meta, notes)
+        with pikepdf.new() as pdf, contextlib.ExitStack() as stack:
+            sheets = [stack.enter_context(pikepdf.open(io.BytesIO(data))) for data in (*front, back)]
+            stamper = PageStamper(pdf)
+            parts: list[tuple[str, int, int]] = []  # (part, first index, pages)
+            for name, sheet in zip(("cover", "file_list"), sheets[:2], strict=True):
+                parts.append((name, len(pdf.pages), len(sheet.pages)))
+                _append(pdf, sheet.pages)
+            number = 1
+            for index, record in enumerate(records):
+                records[index] = replace(record, first_index=len(pdf.pages))
+                prepared = self._prepared[index]
+                assert prepared is not None
+                for page in _append(pdf, prepared.page_list()):
+                    stamper.stamp(page, number)
+                    number += 1
+            notes_sheet = sheets[2]
+            parts.append(("notes", len(pdf.pages), len(notes_sheet.pages) - 1))
+            parts.append(("back_cover", len(pdf.pages) + len(notes_sheet.pages) - 1, 1))
+            _append(pdf, notes_sheet.pages)
+            _outline(pdf, parts, records)
+            _labels(pdf, parts)
+            add_output_intent(pdf)
+            set_metadata(
+                pdf,
+                title=f"{meta.title}（档号 {meta.archive_no}）",
+                author=meta.fonds_name,
+                subject=f"一案一卷 {meta.category}",
+                keywords=meta.archive_no,
+                created_at=meta.built_at,
+            )
+            manifest = _manifest(pdf, meta, parts, records)
+            data = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+            attach_manifest(pdf, MANIFEST_NAME, data, created_at=meta.built_at)
+            # The document ID: its first half from the content digest, its second a constant (qpdf's
+            # static ID), so the same content always gets the same ID without hashing the file twice.
+            first_id = bytes.fromhex(manifest["content_sha256"])[:16]
+            pdf.trailer.ID = pikepdf.Array([pikepdf.String(first_id), pikepdf.String(first_id)])
+            with target.open("wb") as raw:
+                out = _HashingWriter(raw)
+                pdf.save(out, **save_kwargs())
+        return BuiltVolume(
+            path=target,
+            sha256=out.digest.hexdigest(),
+            size=out.size,
+            pages=manifest["pages"],
+            document_pages=document_pages,
+            content_sha256=manifest["content_sha256"],
+            items=tuple(records),
+            manifest=manifest,
+            notes=notes,
+        )
+
+
+class _HashingWriter(io.RawIOBase):
+    """A write-only stream that hashes what passes through it (no second read of a large file)."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__()
+        self._raw = raw
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data)
+        self.digest.update(view)
+        self.size += view.nbytes
+        return self._raw.write(view)
+
+
+def save_kwargs() -> dict[str, Any]:
+    """The volume's save settings with what PDF/A pins (pikepdf.pdfa.resolve_save_kwargs)."""
+    import pikepdf.pdfa
+
+    return pikepdf.pdfa.resolve_save_kwargs(FLAVOUR, **SAVE_KWARGS)
+
+
+def _append(pdf: pikepdf.Pdf, pages: Sequence[pikepdf.Page]) -> list[pikepdf.Page]:
+    added: list[pikepdf.Page] = []
+    for page in pages:
+        pdf.pages.append(page)
+        added.append(pdf.pages[-1])
+        strip_presentation(added[-1])
+    return added
+
+
+def _outline(pdf: pikepdf.Pdf, parts: list[tuple[str, int, int]], records: Sequence[ItemRecord]) -> None:
+    first = {name: index for name, index, _pages in parts}
+    with pdf.open_outline() as outline:
+        root = outline.root
+        root.append(pikepdf.OutlineItem(COVER_TITLE, first["cover"]))
+        root.append(pikepdf.OutlineItem(LIST_TITLE, first["file_list"]))
+        for record in records:
+            root.append(pikepdf.OutlineItem(f"{record.seq}. {record.title}", record.first_index))
+        root.append(pikepdf.OutlineItem(NOTES_TITLE, first["notes"]))
+        root.append(pikepdf.OutlineItem(BACK_TITLE, first["back_cover"]))
+    pdf.Root.PageMode = pikepdf.Name.UseOutlines
+
+
+def _labels(pdf: pikepdf.Pdf, parts: list[tuple[str, int, int]]) -> None:
+    first = {name: index for name, index, _pages in parts}
+    ranges: list[tuple[int, str | None]] = [(0, "封面"), (first["file_list"], "目录")]
+    documents = first["file_list"] + dict((n, p) for n, _i, p in parts)["file_list"]
+    if documents < first["notes"]:
+        ranges.append((documents, None))
+    ranges += [(first["notes"], "备考表"), (first["back_cover"], "卷底")]
+    page_labels(pdf, ranges)
+
+
+def _manifest(
+    pdf: pikepdf.Pdf, meta: VolumeMeta, parts: list[tuple[str, int, int]], records: Sequence[ItemRecord]
+) -> dict[str, Any]:
+    hasher = PageHasher()
+    digests = [hasher.page(page) for page in pdf.pages]
+    return {
+        **meta.extra,
+        "format": MANIFEST_FORMAT,
+        "digest_method": PAGE_DIGEST_METHOD,
+        "pdfa": FLAVOUR,
+        "archive_no": meta.archive_no,
+        "version": meta.version,
+        "title": meta.title,
+        "fonds_name": meta.fonds_name,
+        "fonds_code": meta.fonds_code,
+        "category": meta.category,
+        "year": meta.year,
+        "retention": meta.retention,
+        "start_date": meta.start_date.isoformat(),
+        "end_date": meta.end_date.isoformat(),
+        "builder": meta.builder,
+        "checker": meta.checker,
+        "built_at": meta.built_at.isoformat(),
+        "unmasked": meta.unmasked,
+        "pages": len(digests),
+        "document_pages": sum(r.pages for r in records),
+        "content_sha256": content_digest(digests),
+        "parts": [
+            {
+                "part": name,
+                "first_index": first,
+                "pages": pages,
+                "page_sha256": digests[first : first + pages],
+            }
+            for name, first, pages in parts
+        ],
+        "items": [
+            {
+                "seq": r.seq,
+                "kind": r.kind,
+                "title": r.title,
+                "responsible": r.responsible,
+                "doc_no": r.doc_no,
+                "date": r.day.isoformat(),
+                "remark": r.remark,
+                "start_page": r.start_page,
+                "pages": r.pages,
+                "first_index": r.first_index,
+                "sha256": r.sha256,
+                "media_type": r.media_type,
+                "treatment": r.treatment,
+                "note": r.note,
+                "page_sha256": digests[r.first_index : r.first_index + r.pages],
+            }
+            for r in records
+        ],
+    }
+
+
+def build_volume(meta: VolumeMeta, items: Sequence[VolumeItem], target: Path) -> BuiltVolume:
+    """Prepare and write in one go; raises ValueError naming unreadable documents."""
+    with VolumeBuilder(items) as builder:
+        if builder.unreadable:
+            detail = "; ".join(f"{seq}: {reason}" for seq, reason in sorted(builder.unreadable.items()))
+            raise ValueError(f"unreadable items: {detail}")
+        return builder.write(meta, target)

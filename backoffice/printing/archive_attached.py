@@ -1,0 +1,151 @@
+"""Attached PDFs in a volume: merged untouched when PDF/A allows it, rasterised when it does not.
+
+pikepdf's allowlist validator judges the attached pages inside a scratch document that has the volume's
+output intent and metadata, so only what the pages themselves bring is judged. All attached PDFs of a
+volume are checked together first (one validator run); only when that fails is each checked alone, and
+the ones not approved — fonts not embedded, encryption, anything the validator does not recognise — are
+rendered with pdftoppm at 200 dpi and embedded as JPEG pages of the same size. The notes sheet says so.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Final
+
+import img2pdf
+import pikepdf
+
+from backoffice.printing.archive_model import MERGED, RASTERISED
+from backoffice.printing.archive_pdfa import (
+    add_output_intent,
+    pdfa_findings,
+    set_metadata,
+    strip_presentation,
+)
+from backoffice.printing.document import BEIJING
+
+RASTER_DPI: Final = 200
+
+
+class UnreadableItem(Exception):
+    """A document that cannot be read (corrupt image, broken PDF); ``reason`` is Chinese for the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class Prepared:
+    """One document ready to merge: pages ``first`` to ``first + pages - 1`` of an open PDF (a batch of
+    scans shares one), its digest and how it was treated."""
+
+    pdf: pikepdf.Pdf
+    pages: int
+    sha256: str
+    media_type: str
+    treatment: str
+    note: str = ""
+    first: int = 0
+
+    def page_list(self) -> list[pikepdf.Page]:
+        return [self.pdf.pages[i] for i in range(self.first, self.first + self.pages)]
+
+
+@dataclass(frozen=True)
+class Attached:
+    """An attached PDF, opened, waiting for the check."""
+
+    index: int
+    path: Path
+    sha256: str
+    pdf: pikepdf.Pdf
+
+
+def open_attached(index: int, path: Path, sha256: str) -> Attached:
+    try:
+        pdf = pikepdf.open(path)
+    except pikepdf.PasswordError:
+        raise UnreadableItem("PDF 设有打开密码") from None
+    except pikepdf.PdfError:
+        raise UnreadableItem("PDF 已损坏") from None
+    if len(pdf.pages) == 0:
+        pdf.close()
+        raise UnreadableItem("PDF 没有页面")
+    return Attached(index, path, sha256, pdf)
+
+
+def _findings(sources: Sequence[pikepdf.Pdf]) -> list[str]:
+    """pikepdf's PDF/A findings for the sources' pages inside a volume-like document."""
+    with pikepdf.new() as scratch:
+        for source in sources:
+            for page in source.pages:
+                scratch.pages.append(page)
+        for page in scratch.pages:
+            strip_presentation(page)
+        add_output_intent(scratch)
+        when = datetime(2000, 1, 1, tzinfo=BEIJING)
+        set_metadata(scratch, title="check", author="check", subject="", keywords="", created_at=when)
+        return pdfa_findings(scratch)
+
+
+def resolve(attached: Sequence[Attached], workdir: Path) -> dict[int, Prepared | UnreadableItem]:
+    """Each attached PDF merged as it is or rasterised, by item index."""
+    results: dict[int, Prepared | UnreadableItem] = {}
+    plain = [a for a in attached if not a.pdf.is_encrypted]
+    together_ok = bool(plain) and not _findings([a.pdf for a in plain])
+    for item in attached:
+        if item.pdf.is_encrypted:
+            reason = "原文件经过加密"
+        else:
+            findings = [] if together_ok else _findings([item.pdf])
+            if not findings:
+                pages = len(item.pdf.pages)
+                results[item.index] = Prepared(item.pdf, pages, item.sha256, "application/pdf", MERGED)
+                continue
+            reason = "不符合 PDF/A 要求（" + _summary(findings) + "）"
+        pages = len(item.pdf.pages)
+        item.pdf.close()
+        try:
+            results[item.index] = _rasterised(item, workdir, pages, reason)
+        except UnreadableItem as exc:
+            results[item.index] = exc
+    return results
+
+
+def _summary(findings: list[str]) -> str:
+    text = findings[0]
+    if "font" in text.lower():
+        text = "字体未嵌入或字体不合规"
+    elif len(text) > 60:
+        text = text[:60] + "…"
+    return text + (f" 等 {len(findings)} 项" if len(findings) > 1 else "")
+
+
+def _rasterised(item: Attached, workdir: Path, pages: int, reason: str) -> Prepared:
+    stem = workdir / f"raster-{item.index:05d}"
+    try:
+        subprocess.run(
+            ["pdftoppm", "-r", str(RASTER_DPI), "-jpeg", "-jpegopt", "quality=90", str(item.path), str(stem)],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+    except (OSError, subprocess.SubprocessError):
+        raise UnreadableItem("PDF 无法转为图像") from None
+    images = sorted(workdir.glob(f"{stem.name}-*.jpg"))
+    if len(images) != pages:
+        raise UnreadableItem("PDF 部分页面无法转为图像")
+    target = workdir / f"{stem.name}.pdf"
+    layout = img2pdf.get_fixed_dpi_layout_fun((RASTER_DPI, RASTER_DPI))
+    with target.open("wb") as out:
+        img2pdf.convert([str(p) for p in images], layout_fun=layout, outputstream=out)
+    for image in images:
+        image.unlink()
+    pdf = pikepdf.open(target)
+    note = f"所附 PDF {reason}，已按 {RASTER_DPI} dpi 转为图像归档"
+    return Prepared(pdf, len(pdf.pages), item.sha256, "application/pdf", RASTERISED, note)
