@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from backoffice.db.models import Attachment
-from backoffice.domain.errors import IntegrityError, NotFound, PermissionDenied
+from backoffice.domain.errors import IntegrityError, NotFound
 from backoffice.security.fields import FieldCipher
 from backoffice.security.files import (
     FileIntegrityError,
@@ -34,6 +34,7 @@ from backoffice.services import audit
 from backoffice.services.archive_lock import ensure_owner_not_archived
 from backoffice.services.context import UserSession
 from backoffice.services.file_checks import DEFAULT_MAX_BYTES, check_file
+from backoffice.services.guard import require
 from backoffice.services.keyslots import refresh
 
 TABLE = "attachments"
@@ -72,11 +73,7 @@ def readable_path(root: Path, row: Attachment) -> Path:
 def _require(
     us: UserSession, permission: Permission, action: str, message: str, object_id: object = ""
 ) -> str:
-    role = us.actor.role_for(permission)
-    if role is None:
-        audit.record_denied(us, action, "attachment", str(object_id))
-        raise PermissionDenied(message)
-    return role.value
+    return require(us, permission, action, message, "attachment", object_id)
 
 
 def _write_encrypted(us: UserSession, source: Path, file_id: str) -> tuple[Path, str, int]:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
 from backoffice.db.models import Person
-from backoffice.domain.errors import NotFound, PermissionDenied, ValidationError
+from backoffice.domain.errors import NotFound, ValidationError
 from backoffice.domain.identity import (
     parse_bank_card,
     parse_id_number,
@@ -28,6 +28,7 @@ from backoffice.security.roles import Permission
 from backoffice.services import audit
 from backoffice.services.auth import confirm_password
 from backoffice.services.context import UserSession
+from backoffice.services.guard import require
 from backoffice.services.keyslots import refresh
 from backoffice.services.masking import masker
 
@@ -78,11 +79,7 @@ class PersonView:
 def _require(
     us: UserSession, permission: Permission, action: str, message: str, object_id: object = ""
 ) -> str:
-    role = us.actor.role_for(permission)
-    if role is None:
-        audit.record_denied(us, action, "person", str(object_id))
-        raise PermissionDenied(message)
-    return role.value
+    return require(us, permission, action, message, "person", object_id)
 
 
 def validated_person(data: PersonInput, today: date) -> PersonInput:

@@ -10,12 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backoffice.db.models import SignInThrottle, User, UserRole
-from backoffice.domain.errors import AuthenticationError, NotFound, PermissionDenied, ValidationError
+from backoffice.domain.errors import AuthenticationError, NotFound, ValidationError
 from backoffice.security.keys import Keyring
 from backoffice.security.passwords import hash_password, verify_password
 from backoffice.security.roles import Permission, Role, check_role_combination
 from backoffice.services import audit
 from backoffice.services.context import Backoffice, UserSession
+from backoffice.services.guard import require
 from backoffice.services.keyslots import PASSWORD, new_slot, rewrap_slot, user_owner
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
@@ -91,12 +92,10 @@ def create_user_row(
     return user
 
 
-def _require(us: UserSession, permission: Permission, action: str, message: str) -> str:
-    role = us.actor.role_for(permission)
-    if role is None:
-        audit.record_denied(us, action, "user")
-        raise PermissionDenied(message)
-    return role.value
+def _require(
+    us: UserSession, permission: Permission, action: str, message: str, object_id: object = ""
+) -> str:
+    return require(us, permission, action, message, "user", object_id)
 
 
 def _info(user: User, throttle: SignInThrottle | None) -> UserInfo:
