@@ -51,7 +51,11 @@ LABEL_SOURCES = (
     ("backoffice.services.intake", "WARNING_LABELS"),
     ("backoffice.services.contact_log", "CHANNELS"),
     ("backoffice.services.contact_log", "DIRECTIONS"),
+    ("backoffice.domain.calculation", "METHOD_LABELS"),
     ("backoffice.services.people", "REVEAL_REASONS"),
+    ("backoffice.services.approvals", "RETURN_REASONS"),
+    ("backoffice.services.approvals", "DENIAL_REASONS"),
+    ("backoffice.services.approvals", "SIGN_REFUSALS"),
 )
 # DomainError and its subclasses: the message is the first positional argument, except for
 # ValidationError(field, message, ...).

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from backoffice.domain.case import STATUS_LABELS
 from backoffice.services.cases import CaseDetail, get_case
 from backoffice.services.context import UserSession
+from backoffice.ui.approval_trail import ApprovalTrail
+from backoffice.ui.calculation_tab import CalculationTab
 from backoffice.ui.case_contacts import CaseContactsTab
 from backoffice.ui.case_documents import CaseDocumentsTab
 from backoffice.ui.case_summary import CaseSummaryTab
@@ -54,13 +56,8 @@ class CaseDetailView(QWidget):
         self.tabs = QTabWidget(objectName="case-detail-tabs")
         self.tabs.addTab(self.summary, self.tr("概要"))
         self.tabs.addTab(self.documents, self.tr("单证"))
-        self.tabs.addTab(
-            PlaceholderTab(self.tr("理算将在下一版本提供（第 5 项工作）：按险种计算赔款并生成理算书。")),
-            self.tr("理算"),
-        )
-        self.tabs.addTab(
-            PlaceholderTab(self.tr("核赔签批将在后续版本提供：按权限逐级审批。")), self.tr("核赔")
-        )
+        self.tabs.addTab(CalculationTab(us, case_no, self), self.tr("理算"))
+        self.tabs.addTab(ApprovalTrail(follow=self.loaded), self.tr("核赔"))
         self.tabs.addTab(self.timeline, self.tr("时间线"))
         self.tabs.addTab(self.contacts, self.tr("联系记录"))
         self.tabs.addTab(

@@ -20,6 +20,7 @@ from backoffice.services.context import UserSession
 from backoffice.services.setup import is_demo
 from backoffice.settings import Options
 from backoffice.ui.admin_page import AdminPage
+from backoffice.ui.approvals_page import ApprovalsPage
 from backoffice.ui.audit_page import AuditPage
 from backoffice.ui.case_list import CaseListPage
 from backoffice.ui.dashboard import DashboardPage
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
             return CaseListPage(self.us, spec)
         if spec.key == "reports":
             return DashboardPage(self.us, spec)
+        if spec.key == "approvals":
+            return ApprovalsPage(self.us, spec)
         greeting = ""
         if spec.key == "workbench":
             greeting = self.tr("欢迎，{name}。").format(name=self.us.actor.display_name)

@@ -1,8 +1,9 @@
-"""Papers for a case (报案回执, 一次性告知书) saved as PDF, and the file dialogs the intake screens use.
+"""Papers for a case (报案回执, 一次性告知书, 赔款计算书) saved as PDF, and the file dialogs the intake
+screens use.
 
-The PDFs come from ``services.notices`` (``acknowledgement`` and ``missing_documents_notice``, each
-``(us, case_id) -> bytes``; the notice also writes the contact-log entry). They are built and written on a
-worker; the user chooses where.
+The PDFs come from ``services.notices`` (``acknowledgement``, ``missing_documents_notice`` and
+``calculation_sheet``, each ``(us, case_id) -> bytes``; the notice also writes the contact-log entry).
+They are built and written on a worker; the user chooses where.
 """
 
 from __future__ import annotations
@@ -15,16 +16,18 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from backoffice.services.context import UserSession
-from backoffice.services.notices import acknowledgement, missing_documents_notice
+from backoffice.services.notices import acknowledgement, calculation_sheet, missing_documents_notice
 from backoffice.ui.errors import message_for
 from backoffice.ui.tasks import Tasks
 
 PaperMaker = Callable[[UserSession, int], bytes]
 ACKNOWLEDGEMENT = "acknowledgement"
 MISSING_DOCUMENTS_NOTICE = "missing_documents_notice"
+CALCULATION_SHEET = "calculation_sheet"
 PAPERS: dict[str, PaperMaker] = {
     ACKNOWLEDGEMENT: acknowledgement,
     MISSING_DOCUMENTS_NOTICE: missing_documents_notice,
+    CALCULATION_SHEET: calculation_sheet,
 }
 SCAN_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.pdf"
 
@@ -82,6 +85,8 @@ class PaperSaver(QObject):
         make = PAPERS[name]
         if name == ACKNOWLEDGEMENT:
             title, suggested = self.tr("保存报案回执"), self.tr("报案回执-{no}.pdf").format(no=case_no)
+        elif name == CALCULATION_SHEET:
+            title, suggested = self.tr("保存赔款计算书"), self.tr("赔款计算书-{no}.pdf").format(no=case_no)
         else:
             title, suggested = (
                 self.tr("保存一次性告知书"),

@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from ui_support import OFFSCREEN_NOISE, demo_bo_fixture, demo_template_fixture, session  # noqa: F401
 
 from backoffice import i18n
@@ -79,9 +79,13 @@ def test_english_labels_in_the_main_window(qtbot, demo_bo, english) -> None:
     assert window.status_roles.text() == "Role: Approver (level 4)"
     assert window.status_user.text().startswith("User: ")
     assert [action.text() for action in window.menuBar().actions()] == ["Session", "Settings"]
-    assert window.page("approvals").findChild(type(window.status_user), "placeholder").text() == (
-        "Cases waiting for your approval will be listed here (next version)."
-    )
+    approvals = window.page("approvals")
+    assert [approvals.findChild(QPushButton, name).text() for name in ("approve-agree", "approve-deny")] == [
+        "Agree",
+        "Deny",
+    ]
+    qtbot.waitUntil(lambda: approvals.findChild(type(window.status_user), "approvals-count").text() != "")
+    assert approvals.findChild(type(window.status_user), "approvals-count").text() == "Waiting for you: 0"
 
 
 def test_english_login_shows_english_errors(qtbot, demo_bo, english) -> None:

@@ -64,6 +64,171 @@
     </message>
 </context>
 <context>
+    <name>ApprovalTrail</name>
+    <message>
+        <source>轮次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>审批级别</source>
+        <translation>Approval level</translation>
+    </message>
+    <message>
+        <source>签批人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>权限表版本</source>
+        <translation>Matrix version</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>本案还没有核赔签批记录。</source>
+        <translation>This case has no approval signatures yet.</translation>
+    </message>
+    <message>
+        <source>理算金额：{amount} 元</source>
+        <translation>Calculated amount: {amount} yuan</translation>
+    </message>
+    <message>
+        <source>核定金额：{amount} 元</source>
+        <translation>Approved amount: {amount} yuan</translation>
+    </message>
+    <message>
+        <source>待第 {level} 级审批（最高第 {top} 级）</source>
+        <translation>Waiting at level {level} (up to level {top})</translation>
+    </message>
+    <message>
+        <source>{signer}（{level} 级）</source>
+        <translation>{signer} (level {level})</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+</context>
+<context>
+    <name>Approvals</name>
+    <message>
+        <source>同意</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>拒赔</source>
+        <translation>Deny</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPage</name>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>案件号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>险类</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>审批级别</source>
+        <translation>Approval level</translation>
+    </message>
+    <message>
+        <source>风险提示</source>
+        <translation>Risk flags</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>等待自</source>
+        <translation>Waiting since</translation>
+    </message>
+    <message>
+        <source>请在上面的队列中选择一个案件。</source>
+        <translation>Select a case in the queue above.</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>拒赔</source>
+        <translation>Deny</translation>
+    </message>
+    <message>
+        <source>拒赔需要第 3 级及以上的核赔权限。</source>
+        <translation>Denial needs approval authority of level 3 or above.</translation>
+    </message>
+    <message>
+        <source>待您审批：{n} 件</source>
+        <translation>Waiting for you: {n}</translation>
+    </message>
+    <message>
+        <source>{level} / {top}</source>
+        <translation>{level} / {top}</translation>
+    </message>
+    <message>
+        <source>案件 {case_no}：正在读取…</source>
+        <translation>Case {case_no}: loading…</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} · {status}</source>
+        <translation>Case {case_no} · {status}</translation>
+    </message>
+    <message>
+        <source>这个案件现在不能由您审批。</source>
+        <translation>You cannot approve this case now.</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 已签批，现在的状态：{status}。</source>
+        <translation>Case {case_no} signed; its status is now: {status}.</translation>
+    </message>
+    <message>
+        <source>程序出错，请查看日志。</source>
+        <translation>The program failed; please see the log.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPreview</name>
     <message>
         <source>附件 #{id} 预览</source>
@@ -142,6 +307,172 @@
     </message>
 </context>
 <context>
+    <name>CalculationInputs</name>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Hints</translation>
+    </message>
+    <message>
+        <source>添加字段</source>
+        <translation>Add field</translation>
+    </message>
+    <message>
+        <source>列表和对象字段（JSON 对象），例如 {&quot;deductible_rates&quot;: [&quot;0.1&quot;]}</source>
+        <translation>List and object fields (a JSON object), e.g. {&quot;deductible_rates&quot;: [&quot;0.1&quot;]}</translation>
+    </message>
+    <message>
+        <source>数值字段（留空则使用默认值）</source>
+        <translation>Numeric fields (leave empty for the default)</translation>
+    </message>
+    <message>
+        <source>列表与对象字段（JSON）</source>
+        <translation>List and object fields (JSON)</translation>
+    </message>
+</context>
+<context>
+    <name>CalculationTab</name>
+    <message>
+        <source>预填</source>
+        <translation>Prefill</translation>
+    </message>
+    <message>
+        <source>按保单的保险金额、免赔额和损失清单填入建议的输入</source>
+        <translation>Fill in suggested inputs from the policy&apos;s sums insured, deductibles and the loss list</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>算式</source>
+        <translation>Formula</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>保存理算</source>
+        <translation>Save calculation</translation>
+    </message>
+    <message>
+        <source>打印计算书…</source>
+        <translation>Print calculation sheet…</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>赔款合计</source>
+        <translation>Total indemnity</translation>
+    </message>
+    <message>
+        <source>理算时间</source>
+        <translation>Calculated at</translation>
+    </message>
+    <message>
+        <source>理算人</source>
+        <translation>Calculated by</translation>
+    </message>
+    <message>
+        <source>明细</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>保障项目</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>计算方法</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>理算版本（新的在前）</source>
+        <translation>Calculation versions (newest first)</translation>
+    </message>
+    <message>
+        <source>{name}（保额 {amount}）</source>
+        <translation>{name} (sum insured {amount})</translation>
+    </message>
+    <message>
+        <source>✔ 当前</source>
+        <translation>✔ Current</translation>
+    </message>
+    <message>
+        <source>读取理算时程序出错，请查看日志。</source>
+        <translation>The program failed while reading the calculation; please see the log.</translation>
+    </message>
+    <message>
+        <source>应付赔款：—</source>
+        <translation>Indemnity payable: —</translation>
+    </message>
+    <message>
+        <source>应付赔款：{amount} 元</source>
+        <translation>Indemnity payable: {amount} yuan</translation>
+    </message>
+    <message>
+        <source>分项：{name}</source>
+        <translation>Item: {name}</translation>
+    </message>
+    <message>
+        <source>分摊：{party}</source>
+        <translation>Share: {party}</translation>
+    </message>
+    <message>
+        <source>⚠ 注意：</source>
+        <translation>⚠ Note:</translation>
+    </message>
+    <message>
+        <source>只有理赔内勤可以理算。</source>
+        <translation>Only claims clerks can calculate.</translation>
+    </message>
+    <message>
+        <source>只有材料齐全、已理算或被退回的案件可以理算。</source>
+        <translation>Only cases with complete materials, already calculated or returned can be calculated.</translation>
+    </message>
+    <message>
+        <source>请先改正标出的输入。</source>
+        <translation>Please correct the marked inputs first.</translation>
+    </message>
+    <message>
+        <source>保存为新的理算版本，旧版本保留</source>
+        <translation>Save as a new calculation version; earlier versions are kept</translation>
+    </message>
+    <message>
+        <source>案件还没有保存的理算，无法打印计算书。</source>
+        <translation>The case has no saved calculation; the calculation sheet cannot be printed.</translation>
+    </message>
+    <message>
+        <source>已保存理算版本 v{version}，赔款合计 {amount} 元。</source>
+        <translation>Saved calculation version v{version}; total indemnity {amount} yuan.</translation>
+    </message>
+    <message>
+        <source>保存理算时程序出错，请查看日志。</source>
+        <translation>The program failed while saving the calculation; please see the log.</translation>
+    </message>
+</context>
+<context>
     <name>CaseContactsTab</name>
     <message>
         <source>时间</source>
@@ -199,16 +530,8 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <source>理算将在下一版本提供（第 5 项工作）：按险种计算赔款并生成理算书。</source>
-        <translation>Calculation comes in the next version (issue 5): the settlement by line of business and the calculation sheet.</translation>
-    </message>
-    <message>
         <source>理算</source>
         <translation>Calculation</translation>
-    </message>
-    <message>
-        <source>核赔签批将在后续版本提供：按权限逐级审批。</source>
-        <translation>Approval sign-off comes in a later version: level by level, by authority.</translation>
     </message>
     <message>
         <source>核赔</source>
@@ -1314,6 +1637,14 @@ Double-click to see the cases</translation>
         <translation>acknowledgement-{no}.pdf</translation>
     </message>
     <message>
+        <source>保存赔款计算书</source>
+        <translation>Save settlement calculation</translation>
+    </message>
+    <message>
+        <source>赔款计算书-{no}.pdf</source>
+        <translation>settlement-calculation-{no}.pdf</translation>
+    </message>
+    <message>
         <source>保存一次性告知书</source>
         <translation>Save the one-time notice</translation>
     </message>
@@ -1710,6 +2041,69 @@ Double-click to see the cases</translation>
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <source>核赔签批：{decision}</source>
+        <translation>Approval: {decision}</translation>
+    </message>
+    <message>
+        <source>案件 {case_no}，金额 {amount} 元。结论：{decision}。请输入您的密码签批。</source>
+        <translation>Case {case_no}, amount {amount} yuan. Decision: {decision}. Enter your password to sign.</translation>
+    </message>
+    <message>
+        <source>例如：第二十四条</source>
+        <translation>e.g. Article 24</translation>
+    </message>
+    <message>
+        <source>拒赔所依据的事实</source>
+        <translation>The facts the denial rests on</translation>
+    </message>
+    <message>
+        <source>请选择…</source>
+        <translation>Please choose…</translation>
+    </message>
+    <message>
+        <source>退回原因</source>
+        <translation>Return reason</translation>
+    </message>
+    <message>
+        <source>拒赔原因</source>
+        <translation>Denial reason</translation>
+    </message>
+    <message>
+        <source>依据条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>事实</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>签批</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请选择原因。</source>
+        <translation>Please choose a reason.</translation>
+    </message>
+    <message>
+        <source>拒赔需要写明所依据的条款和事实。</source>
+        <translation>A denial must state the clause and the facts it rests on.</translation>
+    </message>
+    <message>
+        <source>请输入密码。</source>
+        <translation>Please enter your password.</translation>
+    </message>
+</context>
+<context>
     <name>UsersTableModel</name>
     <message>
         <source>用户名</source>
@@ -1752,6 +2146,10 @@ Double-click to see the cases</translation>
     <message>
         <source>CSV 文件不是 UTF-8 编码：请在 Excel 中另存为“CSV UTF-8”后再导入。</source>
         <translation>The CSV file is not UTF-8: in Excel, save it as “CSV UTF-8” and import again.</translation>
+    </message>
+    <message>
+        <source>JSON 格式错误（第 {line} 行）：{detail}</source>
+        <translation>JSON format error (line {line}): {detail}</translation>
     </message>
     <message>
         <source>PDF 文件已损坏，无法打开：请向客户重新索取。</source>
@@ -1900,6 +2298,10 @@ Double-click to see the cases</translation>
     <message>
         <source>出险时间不能晚于报案时间。</source>
         <translation>The time of loss cannot be after the time of the report.</translation>
+    </message>
+    <message>
+        <source>列表与对象字段应写成一个 JSON 对象 {…}。</source>
+        <translation>List and object fields must be written as one JSON object {…}.</translation>
     </message>
     <message>
         <source>办结时间不能早于投诉时间。</source>
@@ -3258,8 +3660,20 @@ Please give this file to your system administrator.</translation>
 <context>
     <name>labels</name>
     <message>
+        <source>不在保险期间内</source>
+        <translation>Outside the policy period</translation>
+    </message>
+    <message>
+        <source>不属于保险责任</source>
+        <translation>Not covered by the policy</translation>
+    </message>
+    <message>
         <source>书面通知</source>
         <translation>Written notice</translation>
+    </message>
+    <message>
+        <source>交强险</source>
+        <translation>Compulsory motor liability</translation>
     </message>
     <message>
         <source>交警事故认定书</source>
@@ -3286,6 +3700,10 @@ Please give this file to your system administrator.</translation>
         <translation>Health and accident</translation>
     </message>
     <message>
+        <source>共保分摊</source>
+        <translation>Co-insurance share</translation>
+    </message>
+    <message>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -3302,12 +3720,20 @@ Please give this file to your system administrator.</translation>
         <translation>Paying the claim</translation>
     </message>
     <message>
+        <source>医疗费用</source>
+        <translation>Medical expenses</translation>
+    </message>
+    <message>
         <source>医疗费用单据</source>
         <translation>Medical bills</translation>
     </message>
     <message>
         <source>单位员工</source>
         <translation>Employee</translation>
+    </message>
+    <message>
+        <source>单证不全或不清晰</source>
+        <translation>Documents missing or unclear</translation>
     </message>
     <message>
         <source>去电/去函</source>
@@ -3338,8 +3764,16 @@ Please give this file to your system administrator.</translation>
         <translation>Complex</translation>
     </message>
     <message>
+        <source>定额给付</source>
+        <translation>Fixed benefit</translation>
+    </message>
+    <message>
         <source>家属</source>
         <translation>Family member</translation>
+    </message>
+    <message>
+        <source>属于责任免除</source>
+        <translation>Falls under an exclusion</translation>
     </message>
     <message>
         <source>已归档</source>
@@ -3382,6 +3816,18 @@ Please give this file to your system administrator.</translation>
         <translation>Pending approval</translation>
     </message>
     <message>
+        <source>您不是核赔人员。</source>
+        <translation>You are not an approver.</translation>
+    </message>
+    <message>
+        <source>您已在本轮审批中签过字，同一人不能重复签字。</source>
+        <translation>You have already signed in this approval round; nobody may sign twice.</translation>
+    </message>
+    <message>
+        <source>您的审批级别低于当前待审级别。</source>
+        <translation>Your approval level is below the level now waiting.</translation>
+    </message>
+    <message>
         <source>意外伤害</source>
         <translation>Accidental injury</translation>
     </message>
@@ -3410,8 +3856,20 @@ Please give this file to your system administrator.</translation>
         <translation>Injury or death</translation>
     </message>
     <message>
+        <source>未及时通知致无法确定损失</source>
+        <translation>Late notice made the loss impossible to determine</translation>
+    </message>
+    <message>
         <source>本人</source>
         <translation>Self</translation>
+    </message>
+    <message>
+        <source>机动车损失保险</source>
+        <translation>Motor vehicle damage insurance</translation>
+    </message>
+    <message>
+        <source>机动车第三者责任保险</source>
+        <translation>Motor third-party liability insurance</translation>
     </message>
     <message>
         <source>机动车辆险</source>
@@ -3460,6 +3918,14 @@ Please give this file to your system administrator.</translation>
     <message>
         <source>玻璃单独破碎</source>
         <translation>Glass breakage only</translation>
+    </message>
+    <message>
+        <source>理算人不能审批自己的理算。</source>
+        <translation>The calculator cannot approve their own calculation.</translation>
+    </message>
+    <message>
+        <source>理算有误</source>
+        <translation>Calculation error</translation>
     </message>
     <message>
         <source>申请伤残赔偿</source>
@@ -3518,6 +3984,10 @@ Please give this file to your system administrator.</translation>
         <translation>Simple</translation>
     </message>
     <message>
+        <source>经办人不能审批自己的案件。</source>
+        <translation>The handler cannot approve their own case.</translation>
+    </message>
+    <message>
         <source>网站/APP</source>
         <translation>Website/app</translation>
     </message>
@@ -3530,6 +4000,10 @@ Please give this file to your system administrator.</translation>
         <translation>Natural disaster</translation>
     </message>
     <message>
+        <source>虚假索赔</source>
+        <translation>Fraudulent claim</translation>
+    </message>
+    <message>
         <source>被保险人为单位</source>
         <translation>Insured is a company</translation>
     </message>
@@ -3538,8 +4012,20 @@ Please give this file to your system administrator.</translation>
         <translation>Diagnosis certificate</translation>
     </message>
     <message>
+        <source>财产保险</source>
+        <translation>Property insurance</translation>
+    </message>
+    <message>
         <source>财产险</source>
         <translation>Property</translation>
+    </message>
+    <message>
+        <source>责任保险</source>
+        <translation>Liability insurance</translation>
+    </message>
+    <message>
+        <source>责任认定需要补充</source>
+        <translation>Liability determination needs more information</translation>
     </message>
     <message>
         <source>责任险</source>
@@ -3554,12 +4040,20 @@ Please give this file to your system administrator.</translation>
         <translation>Serious</translation>
     </message>
     <message>
+        <source>重复保险分摊</source>
+        <translation>Double insurance apportionment</translation>
+    </message>
+    <message>
         <source>金额略低于审批权限上限</source>
         <translation>Amount just below an approval limit</translation>
     </message>
     <message>
         <source>销售人员</source>
         <translation>Sales agent</translation>
+    </message>
+    <message>
+        <source>需要补充调查</source>
+        <translation>Further investigation needed</translation>
     </message>
     <message>
         <source>面谈</source>
