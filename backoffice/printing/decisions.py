@@ -82,6 +82,18 @@ def _contact(data: DecisionData | DenialData) -> Flowable:
     return para(text, s.body_indent)
 
 
+def _render(title: str, kind: str, data: DecisionData | DenialData, story: list[Flowable]) -> bytes:
+    meta = PdfMeta(
+        title=f"{title} {data.case_number}",
+        author=data.letterhead.full_name,
+        subject=title,
+        created_at=data.printed_at,
+        fingerprint=fingerprint(kind, data),
+        keywords=data.case_number,
+    )
+    return build_pdf(story, meta, data.letterhead.page_header(title, data.case_number))
+
+
 def decision_pdf(data: DecisionData) -> bytes:
     s = styles()
     story = letter_top(data.letterhead, DECISION_TITLE)
@@ -112,15 +124,7 @@ def decision_pdf(data: DecisionData) -> bytes:
         _contact(data),
         *_signature(data.letterhead, data.notice_date),
     ]
-    meta = PdfMeta(
-        title=f"{DECISION_TITLE} {data.case_number}",
-        author=data.letterhead.full_name,
-        subject=DECISION_TITLE,
-        created_at=data.printed_at,
-        fingerprint=fingerprint("decision", data),
-        keywords=data.case_number,
-    )
-    return build_pdf(story, meta, data.letterhead.page_header(DECISION_TITLE, data.case_number))
+    return _render(DECISION_TITLE, "decision", data, story)
 
 
 def denial_pdf(data: DenialData) -> bytes:
@@ -148,12 +152,4 @@ def denial_pdf(data: DenialData) -> bytes:
         _contact(data),
         *_signature(data.letterhead, data.notice_date),
     ]
-    meta = PdfMeta(
-        title=f"{DENIAL_TITLE} {data.case_number}",
-        author=data.letterhead.full_name,
-        subject=DENIAL_TITLE,
-        created_at=data.printed_at,
-        fingerprint=fingerprint("denial", data),
-        keywords=data.case_number,
-    )
-    return build_pdf(story, meta, data.letterhead.page_header(DENIAL_TITLE, data.case_number))
+    return _render(DENIAL_TITLE, "denial", data, story)
