@@ -15,8 +15,7 @@ from sqlalchemy import func, or_, select
 from backoffice.db.models import AuditRecord
 from backoffice.db.models_approval import ApprovalSignature, Payment
 from backoffice.domain.archive import DocumentKind
-from backoffice.domain.calculation import Step
-from backoffice.printing import CalculationLine, CalculationSheetData, calculation_sheet_pdf, input_rows
+from backoffice.printing import CalculationSheetData, calculation_sheet_pdf
 from backoffice.printing.archive_docs import (
     ApprovalTrailData,
     RecordDocument,
@@ -31,7 +30,7 @@ from backoffice.printing.common import cn_date, cn_datetime, figures
 from backoffice.printing.decisions import DecisionData, DenialData, decision_pdf, denial_pdf
 from backoffice.services.approvals import DENIAL_REASONS, RETURN_REASONS, signatures
 from backoffice.services.archive_records import CaseContext, local_day
-from backoffice.services.calculations import CalculationView
+from backoffice.services.calculations import CalculationView, sheet_lines
 from backoffice.services.policies import LINE_LABELS
 
 OUTCOMES = {
@@ -157,22 +156,7 @@ def calculation_sheets(ctx: CaseContext, versions: Sequence[CalculationView]) ->
     items: list[VolumeItem] = []
     newest = max((v.version_no for v in versions), default=0)
     for calc in sorted(versions, key=lambda v: v.version_no):
-        lines = tuple(
-            CalculationLine(
-                coverage=line.coverage_name,
-                method=line.method,
-                engine_version=calc.engine_version,
-                inputs=input_rows(line.inputs),
-                steps=tuple(Step(**s) for s in line.result["steps"]),
-                payable=line.payable,
-                warnings=tuple(line.result.get("warnings", ())),
-                parts=tuple((k, Decimal(v)) for k, v in line.result.get("parts", {}).items()),
-                shares=tuple((k, Decimal(v)) for k, v in line.result.get("shares", {}).items()),
-                method_label=line.method_label,
-                calculated_at=calc.created_at,
-            )
-            for line in calc.lines
-        )
+        lines = sheet_lines(calc)
         data = CalculationSheetData(
             letterhead=ctx.letterhead,
             case_number=ctx.case.case_no,

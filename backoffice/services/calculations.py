@@ -19,10 +19,19 @@ from sqlalchemy.orm import Session
 
 from backoffice.db.models import User
 from backoffice.db.models_intake import Calculation, CalculationLine, Case, Coverage, LossItem, Policy
-from backoffice.domain.calculation import ENGINE_VERSION, METHOD_LABELS, METHODS, calculate, to_json_dict
+from backoffice.domain.calculation import (
+    ENGINE_VERSION,
+    METHOD_LABELS,
+    METHODS,
+    Step,
+    calculate,
+    to_json_dict,
+)
 from backoffice.domain.case import CaseStatus, check_transition
 from backoffice.domain.errors import ConflictError, DomainError, NotFound, ValidationError
 from backoffice.domain.money import fen_to_yuan, format_yuan, yuan_to_fen
+from backoffice.printing import CalculationLine as SheetLine
+from backoffice.printing import input_rows
 from backoffice.security.fields import FieldCipher
 from backoffice.security.keys import Keyring
 from backoffice.security.roles import Permission
@@ -341,3 +350,23 @@ def require_calculation(db: Session, keyring: Keyring, case_id: int) -> Calculat
     if view is None:
         raise NotFound("案件还没有理算。")
     return view
+
+
+def sheet_lines(calc: CalculationView) -> tuple[SheetLine, ...]:
+    """A stored calculation version as the lines of the printed calculation sheet."""
+    return tuple(
+        SheetLine(
+            coverage=line.coverage_name,
+            method=line.method,
+            engine_version=calc.engine_version,
+            inputs=input_rows(line.inputs),
+            steps=tuple(Step(**s) for s in line.result["steps"]),
+            payable=line.payable,
+            warnings=tuple(line.result.get("warnings", ())),
+            parts=tuple((k, Decimal(v)) for k, v in line.result.get("parts", {}).items()),
+            shares=tuple((k, Decimal(v)) for k, v in line.result.get("shares", {}).items()),
+            method_label=line.method_label,
+            calculated_at=calc.created_at,
+        )
+        for line in calc.lines
+    )

@@ -9,27 +9,24 @@ from sqlalchemy import func, select
 
 from backoffice.db.models import User
 from backoffice.db.models_intake import Case, ContactLogEntry, Policy
-from backoffice.domain.calculation import Step
 from backoffice.domain.checklist import CAUSE_LABELS
 from backoffice.domain.errors import DomainError, NotFound
 from backoffice.domain.identity import mask_name
 from backoffice.printing import (
     AcknowledgementData,
-    CalculationLine,
     CalculationSheetData,
     MissingDocument,
     NoticeData,
     RequiredDocument,
     acknowledgement_pdf,
     calculation_sheet_pdf,
-    input_rows,
     missing_documents_notice_pdf,
 )
 from backoffice.security.fields import FieldCipher
 from backoffice.security.roles import Permission
 from backoffice.services import audit, deadlines
 from backoffice.services.archive_lock import ensure_not_archived
-from backoffice.services.calculations import current_calculation
+from backoffice.services.calculations import current_calculation, sheet_lines
 from backoffice.services.checklists import item_views
 from backoffice.services.contact_log import add_entry_row
 from backoffice.services.context import UserSession
@@ -186,22 +183,7 @@ def calculation_sheet(us: UserSession, case_id: int) -> bytes:
         if calc is None:
             raise DomainError("案件还没有理算：没有可打印的计算书。")
         insured, _customer, policy = _names(db, us, case)
-        lines = tuple(
-            CalculationLine(
-                coverage=line.coverage_name,
-                method=line.method,
-                engine_version=calc.engine_version,
-                inputs=input_rows(line.inputs),
-                steps=tuple(Step(**s) for s in line.result["steps"]),
-                payable=line.payable,
-                warnings=tuple(line.result.get("warnings", ())),
-                parts=tuple((k, Decimal(v)) for k, v in line.result.get("parts", {}).items()),
-                shares=tuple((k, Decimal(v)) for k, v in line.result.get("shares", {}).items()),
-                method_label=line.method_label,
-                calculated_at=calc.created_at,
-            )
-            for line in calc.lines
-        )
+        lines = sheet_lines(calc)
         data = CalculationSheetData(
             letterhead=office.letterhead(),
             case_number=case.case_no,
@@ -214,9 +196,7 @@ def calculation_sheet(us: UserSession, case_id: int) -> bytes:
             incident_date=case.incident_at.astimezone(SHANGHAI).date(),
             sheet_number=f"{case.case_no}-JS{calc.version_no:02d}",
             prepared_by=calc.created_by,
-            prepared_on=calc.created_at.astimezone(SHANGHAI).date()
-            if hasattr(calc.created_at, "astimezone")
-            else None,
+            prepared_on=calc.created_at.astimezone(SHANGHAI).date(),
         )
         audit.record(db, us, "notice.calculation_sheet", role=role, object_type="case", object_id=case.id)
     return calculation_sheet_pdf(data)
