@@ -214,6 +214,7 @@ def receive_item(
         )
         item.received_from, item.received_by = receipt.received_from.strip()[:64], us.actor.user_id
         db.flush()
+        deadlines.on_item_received(db, us, case, item.code, receipt.received_at)
         _update_completeness(db, us, case, items)
         case.last_activity_at = us.bo.now()
         audit.record(

@@ -76,7 +76,14 @@ STAGE_LABELS = {
     "ctpl_document_list": "交强险书面告知单证（条例第28条）",
     "ctpl_decision": "交强险核定（条例第29条）",
     "ctpl_payment": "交强险支付（条例第29条）",
+    "motor_estimate": "车损定损出具估价单",
+    "motor_parts_list": "拆解后出具配件清单",
 }
+#: Motor damage assessment (seed 004): finished when the 定损单 is received on the checklist.
+MOTOR_ESTIMATE = ("motor_estimate", "motor_parts_list")
+ESTIMATE_ITEM = "damage_estimate"
+#: Estimated loss bands of the motor estimate rule, in fen: ≤ 2,000 small, ≤ 10,000 medium, else large.
+ESTIMATE_BANDS = ((200_000, "small"), (1_000_000, "medium"))
 
 
 @dataclass(frozen=True)
@@ -149,6 +156,39 @@ def _applies(db: Session, case: Case, stage: str) -> bool:
     if stage.startswith("ctpl_"):
         return _has_ctpl(db, case)
     return True
+
+
+def estimate_variant(estimated_loss_fen: int) -> str:
+    """The motor estimate band of an estimated loss (DOMAIN.md §6, seed 004)."""
+    return next((name for limit, name in ESTIMATE_BANDS if estimated_loss_fen <= limit), "large")
+
+
+def start_motor_estimate(
+    db: Session, us: UserSession, case: Case, reported_at: datetime
+) -> list[CaseDeadline]:
+    """Start the damage-estimate deadlines of a case whose checklist asks for a 定损单.
+
+    The band follows the estimated loss at registration; above 10,000 yuan the parts list (拆解后2日) runs
+    beside the 5-day estimate. Cases without the checklist item (theft, property, health…) have none.
+    """
+    wanted = db.scalar(
+        select(ChecklistItem.id)
+        .where(ChecklistItem.case_id == case.id, ChecklistItem.code == ESTIMATE_ITEM)
+        .limit(1)
+    )
+    if wanted is None:
+        return []
+    band = estimate_variant(case.estimated_loss_fen)
+    started = start_stage(db, us, case, "motor_estimate", reported_at, variant=band)
+    if band == "large":
+        started += start_stage(db, us, case, "motor_parts_list", reported_at)
+    return started
+
+
+def on_item_received(db: Session, us: UserSession, case: Case, code: str, at: datetime) -> None:
+    """A checklist receipt that ends a stage: the 定损单 ends the motor estimate deadlines."""
+    if code == ESTIMATE_ITEM:
+        finish_stage(db, us, case, MOTOR_ESTIMATE, at)
 
 
 def _has_ctpl(db: Session, case: Case) -> bool:

@@ -395,6 +395,7 @@ def register_report(us: UserSession, data: ReportInput) -> Registered:
             )
         )
         deadlines.start_stage(db, us, case, "ctpl_document_list", data.reported_at)
+        deadlines.start_motor_estimate(db, us, case, data.reported_at)
         audit.record(
             db,
             us,

@@ -361,6 +361,7 @@ class DeadlineView:
     extended_until: date | None
     extension_reason: str
     calendar_note: str | None
+    due_at: datetime | None = None  # the exact moment, for hour rules (e.g. the 24-hour motor estimate)
 
 
 def case_deadlines(us: UserSession, case_no: str) -> list[DeadlineView]:
@@ -390,6 +391,7 @@ def case_deadlines(us: UserSession, case_no: str) -> list[DeadlineView]:
                 d.extended_until,
                 d.extension_reason,
                 live[d.id].calendar_note,
+                d.due_at,
             )
             for d, _no, _handler in rows
         ]
