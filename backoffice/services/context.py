@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from backoffice.db.engine import Database
 from backoffice.security.kdf import DEFAULT_PARAMS, Argon2Params
@@ -13,6 +14,8 @@ from backoffice.security.roles import Permission, Role, role_for
 from backoffice.settings import Settings
 
 Clock = Callable[[], datetime]
+#: The office's time zone: "today", business days and printed dates are Shanghai dates.
+OFFICE_TZ = ZoneInfo("Asia/Shanghai")
 
 
 def utc_now() -> datetime:
@@ -37,6 +40,10 @@ class Backoffice:
         if value.tzinfo is None:
             raise ValueError("the clock must return aware datetimes")
         return value.astimezone(UTC)
+
+    def today(self) -> date:
+        """The office's calendar date now (Shanghai), not the UTC date."""
+        return self.now().astimezone(OFFICE_TZ).date()
 
     def close(self) -> None:
         self.db.dispose()

@@ -269,7 +269,7 @@ def register_report(us: UserSession, data: ReportInput) -> Registered:
     role = require(us, Permission.REGISTER_CASES, "case.register", "只有理赔内勤可以登记报案。", "case")
     now = us.bo.now()
     _validate(data, now)
-    customer_input = validated_person(data.customer, now.date()) if data.customer else None
+    customer_input = validated_person(data.customer, us.bo.today()) if data.customer else None
     with us.bo.db.unit_of_work() as db:
         refresh(db, us.keyring)
         policy = policy_by_number(db, data.policy_no)

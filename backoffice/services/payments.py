@@ -127,6 +127,9 @@ def add_payment(
         payee_id = payee_person_id or case.customer_id
         if db.get(Person, payee_id) is None:
             raise NotFound("没有这位领款人。")
+        # Bumps the case's version: of two payments ordered at once, the second fails with a conflict
+        # instead of both passing the ceiling check above (PostgreSQL does not serialise the two reads).
+        case.last_activity_at = us.bo.now()
         payment = Payment(
             case_id=case.id,
             kind="advance" if advance else "settlement",
@@ -275,7 +278,7 @@ def mark_paid(
     role = require(us, Permission.HANDLE_CASES, "payment.paid", "只有理赔内勤可以登记支付结果。", "payment")
     if not reference.strip():
         raise ValidationError("reference", "请填写银行流水号。")
-    if paid_on > us.bo.now().date():
+    if paid_on > us.bo.today():
         raise ValidationError("paid_on", "支付日期不能晚于今天。")
     with us.bo.db.unit_of_work() as db:
         payment = db.get(Payment, payment_id)

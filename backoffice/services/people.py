@@ -183,7 +183,7 @@ def add_person_row(db: Session, us: UserSession, data: PersonInput) -> Person:
 
 def register_person(us: UserSession, data: PersonInput) -> PersonView:
     role = _require(us, Permission.EDIT_PERSONS, "person.register", "只有理赔内勤可以登记客户信息。")
-    data = validated_person(data, us.bo.now().date())
+    data = validated_person(data, us.bo.today())
     with us.bo.db.unit_of_work() as db:
         person = add_person_row(db, us, data)
         audit.record(db, us, "person.register", role=role, object_type="person", object_id=person.id)
@@ -192,7 +192,7 @@ def register_person(us: UserSession, data: PersonInput) -> PersonView:
 
 def update_person(us: UserSession, person_id: int, data: PersonInput, *, expected_version: int) -> PersonView:
     role = _require(us, Permission.EDIT_PERSONS, "person.update", "只有理赔内勤可以修改客户信息。", person_id)
-    data = validated_person(data, us.bo.now().date())
+    data = validated_person(data, us.bo.today())
     with us.bo.db.unit_of_work() as db:
         person = _get(db, person_id)
         if person.version != expected_version:

@@ -169,7 +169,7 @@ def create_policy(us: UserSession, data: PolicyInput) -> PolicyView:
     role = require(
         us, Permission.EDIT_POLICIES, "policy.create", "只有理赔内勤或主管可以登记保单。", "policy"
     )
-    data = replace(data, insured=validated_person(data.insured, us.bo.now().date()))
+    data = replace(data, insured=validated_person(data.insured, us.bo.today()))
     validate_policy(data)
     with us.bo.db.unit_of_work() as db:
         policy = add_policy_rows(db, us, data)

@@ -265,7 +265,7 @@ def check_file(
     groups: dict[str, list[tuple[int, dict[str, object]]]] = {}
     for number, values in rows:
         groups.setdefault(_text(values.get("policy_no")), []).append((number, values))
-    today = us.bo.now().date()
+    today = us.bo.today()
     good: list[tuple[list[int], PolicyInput]] = []
     bad: list[RowError] = []
     with us.bo.db.unit_of_work(write=False) as db:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -175,6 +175,25 @@ def test_advance_payment_before_approval(bo, office) -> None:
         clerk, case_no, amount=Decimal("1000"), bank_account="6222021234567890123", advance=True
     )
     assert advance.kind == "advance"
+
+
+def test_paid_date_is_the_office_date_not_the_utc_date(bo, office, clock) -> None:
+    # 01:00 in Shanghai on 3 March is still 2 March in UTC: a payment made "today" must be accepted.
+    clerk, ap = office
+    case_no, _ = calculated_case(bo, clerk)
+    approvals.submit(clerk, case_no, expected_version=version(clerk, case_no))
+    sign(ap[1], case_no)
+    paid = payments.add_payment(clerk, case_no, amount=Decimal("3200.00"), bank_account="6222021234567890123")
+    clock.now = datetime(2026, 3, 2, 17, 0, tzinfo=UTC)
+    assert bo.today() == date(2026, 3, 3)
+    with pytest.raises(ValidationError, match="不能晚于今天"):
+        payments.mark_paid(
+            clerk, paid.id, paid_on=date(2026, 3, 4), reference="BANK0002", expected_version=paid.version
+        )
+    status = payments.mark_paid(
+        clerk, paid.id, paid_on=date(2026, 3, 3), reference="BANK0002", expected_version=paid.version
+    )
+    assert status == "paid"
 
 
 def test_delegation_by_admin(bo, admin, office) -> None:
