@@ -129,12 +129,15 @@ def _doctor(args: argparse.Namespace) -> int:
 
     report = diagnose(sign_in(args), fix=args.fix)
     _print_list("temp files", report.temp_files)
-    _print_list("orphan attachment files", report.orphans)
+    _print_list("orphan files (attachments, unregistered volumes)", report.orphans)
     _print_list("unfinished key-rotation renames", report.pending_renames)
     _print_list("attachments whose file is missing", tuple(f"#{i}" for i in report.missing_files))
     _print_list("database integrity problems", report.integrity_problems)
     if report.fixed and (report.temp_files or report.orphans or report.pending_renames):
-        say("已清理：临时文件已删除，孤立附件已移到数据目录下的 orphans 目录，中断的改名已完成。")
+        say(
+            "已清理：临时文件已删除，孤立附件和未登记的案卷文件已移到数据目录下的 orphans 目录，"
+            "中断的改名已完成。"
+        )
     elif report.temp_files or report.orphans or report.pending_renames:
         say("运行 backoffice doctor --fix 可以清理上面的问题。")
     if report.missing_files:

@@ -180,7 +180,9 @@ def opened_copy(us: UserSession, attachment_id: int) -> Iterator[Path]:
     role = _require(us, Permission.VIEW_PERSONS, "attachment.open", "您没有查看单证的权限。", attachment_id)
     row = _row(us, attachment_id)
     source = readable_path(store_dir(us), row)
-    tmp_dir = Path(tempfile.mkdtemp(prefix="backoffice-view-"))  # mode 0700
+    # In the data directory (mode 0700), where doctor removes what a crash leaves: not the system temp folder.
+    us.bo.settings.data_dir.mkdir(parents=True, exist_ok=True)
+    tmp_dir = Path(tempfile.mkdtemp(prefix=".view-", suffix=".tmp", dir=us.bo.settings.data_dir))
     target = tmp_dir / f"attachment-{row.id}"
     try:
         try:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError as DatabaseIntegrityError
 from sqlalchemy.orm import Session
 
 from backoffice.db.models import User
@@ -32,6 +33,7 @@ from backoffice.domain.errors import ConflictError, DomainError, NotFound, Valid
 from backoffice.domain.money import fen_to_yuan, format_yuan, yuan_to_fen
 from backoffice.printing import CalculationLine as SheetLine
 from backoffice.printing import input_rows
+from backoffice.printing.calc_inputs import FIELD_LABELS as SHEET_FIELD_LABELS
 from backoffice.security.fields import FieldCipher
 from backoffice.security.keys import Keyring
 from backoffice.security.roles import Permission
@@ -45,6 +47,7 @@ from backoffice.services.keyslots import refresh
 
 CALCULABLE = (CaseStatus.MATERIALS_COMPLETE, CaseStatus.CALCULATED, CaseStatus.RETURNED)
 MAX_LINES = 20
+FIELD_LABELS = SHEET_FIELD_LABELS  # the Chinese names of the input fields, as the sheet prints them
 
 
 @dataclass(frozen=True)
@@ -228,7 +231,10 @@ def calculate_case(
             note=note.strip()[:500],
         )
         db.add(calc)
-        db.flush()
+        try:
+            db.flush()
+        except DatabaseIntegrityError:  # PostgreSQL: a concurrent calculation took this version number
+            raise ConflictError("这个案件刚被其他人修改过：请刷新后重新理算。") from None
         cipher = FieldCipher(us.keyring)
         for position, (line, result) in enumerate(zip(lines, results, strict=True), start=1):
             row = CalculationLine(
@@ -343,6 +349,16 @@ def current_calculation(db: Session, keyring: Keyring, case_id: int) -> Calculat
         select(Calculation).where(Calculation.case_id == case_id, Calculation.current.is_(True))
     ).scalar_one_or_none()
     return None if calc is None else _view(db, keyring, calc)
+
+
+def calculation_version(db: Session, keyring: Keyring, case_id: int, version_no: int) -> CalculationView:
+    """One stored version of a case's calculation, current or not."""
+    calc = db.execute(
+        select(Calculation).where(Calculation.case_id == case_id, Calculation.version_no == version_no)
+    ).scalar_one_or_none()
+    if calc is None:
+        raise NotFound("案件没有理算版本 v{version}。", version=version_no)
+    return _view(db, keyring, calc)
 
 
 def require_calculation(db: Session, keyring: Keyring, case_id: int) -> CalculationView:

@@ -6,6 +6,8 @@
   files of a key rotation whose transaction did not commit: moved to ``<data>/orphans/``, never deleted;
 - ``.new`` files of a rotation that committed but stopped before the rename: renamed into place;
 - rows whose file is missing: reported only (restore the store from a backup);
+- in the archive directory: temp files of a volume build (removed), and volume files no volume row names
+  (a build killed between renaming its file into place and committing: moved to ``<data>/orphans/``);
 - SQLite's ``PRAGMA integrity_check``, and the audit chain when the caller is also an auditor.
 
 Only files older than a minute are touched, so that an upload or a rotation running at the same moment
@@ -25,6 +27,7 @@ from pathlib import Path
 from sqlalchemy import select, text
 
 from backoffice.db.models import Attachment
+from backoffice.db.models_archive import ArchiveVolume
 from backoffice.security.files import key_version_of_file
 from backoffice.security.roles import Permission
 from backoffice.services import audit
@@ -35,6 +38,7 @@ from backoffice.services.guard import require
 
 MIN_AGE_SECONDS = 60
 ORPHANS_DIR = "orphans"
+ARCHIVE_DIR = "archive"  # services.archive.ARCHIVE_DIR (not imported: it pulls in the PDF machinery)
 _STORED = re.compile(r"([0-9a-f]{2}[0-9a-f]*)\.(bin|new)")
 _PREFIXES = [f"{i:02x}" for i in range(256)]
 
@@ -114,6 +118,21 @@ def _version(path: Path) -> int | None:
         return None
 
 
+def _scan_archive(us: UserSession, directory: Path, cutoff: float, scan: _Scan) -> None:
+    """Temp files of volume builds, and volume files that no volume row names."""
+    if not directory.is_dir():
+        return
+    with us.bo.db.unit_of_work(write=False) as db:
+        registered = set(db.execute(select(ArchiveVolume.file_path)).scalars())
+    for path in sorted(directory.rglob("*")):
+        if not path.is_file() or not _old(path, cutoff):
+            continue
+        if path.name.endswith(".tmp"):
+            scan.temps.append(path)
+        elif path.relative_to(directory).as_posix() not in registered:
+            scan.orphans.append(path)
+
+
 def _integrity(us: UserSession) -> list[str]:
     if not us.bo.db.is_sqlite:
         return []
@@ -152,13 +171,14 @@ def diagnose(us: UserSession, *, fix: bool = False) -> DoctorReport:
     scan = _scan(us, store, cutoff)
     if data_dir.is_dir():  # leftovers of option writes, backups and restores
         scan.temps += sorted(p for p in data_dir.glob("*.tmp") if _old(p, cutoff))
+    _scan_archive(us, data_dir / ARCHIVE_DIR, cutoff, scan)
     integrity = _integrity(us)
     if fix:
         _fix(data_dir, scan)
     checked = audit.verify(us) if us.actor.role_for(Permission.READ_AUDIT) else None
     report = DoctorReport(
         tuple(_relative(p, store, data_dir) for p in scan.temps),
-        tuple(_relative(p, store) for p in scan.orphans),
+        tuple(_relative(p, store, data_dir) for p in scan.orphans),
         tuple(_relative(p, store) for p in scan.pending),
         tuple(scan.missing),
         tuple(integrity),

@@ -2,10 +2,11 @@
 
 ``begin`` makes the new version current and grants it to every slot (no password needed: grants are
 sealed to each slot's public key). ``continue_rotation`` re-encrypts personal fields (and recomputes their
-blind indexes, whose keys derive from the master key) and attachments in batches, each batch its own
-transaction, so it is safe to interrupt and run again. ``retire_unused`` retires versions nothing uses any
-more: their grants are deleted (the key is gone), only their audit-chain subkey is kept, sealed under the
-current version, so old audit records stay verifiable.
+blind indexes, whose keys derive from the master key), attachments, and every other encrypted column
+(cases, loss items, payments, … — services.key_fields) in batches, each batch its own transaction, so it
+is safe to interrupt and run again. ``retire_unused`` retires versions nothing uses any more (no person,
+attachment or encrypted value of any table): their grants are deleted (the key is gone), only their
+audit-chain subkey is kept, sealed under the current version, so old audit records stay verifiable.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from backoffice.services import audit
 from backoffice.services.attachments import readable_path, stored_path
 from backoffice.services.audit_keys import reseal_retired_audit_keys, seal_audit_key
 from backoffice.services.context import UserSession
+from backoffice.services.key_fields import reencrypt_fields, versions_in_use
 from backoffice.services.keyslots import current_version, grant_to_all, live_versions
 from backoffice.services.people import PersonInput, decrypt_person, write_person_fields
 
@@ -168,6 +170,7 @@ def continue_rotation(
     role = _require_admin(us, "keys.rotate")
     people_done = _rotate_people(us, batch, progress)
     files_done = _rotate_attachments(us, progress)
+    fields_done = reencrypt_fields(us, batch=batch, progress=progress)
     with us.bo.db.unit_of_work() as db:
         audit.record(
             db,
@@ -176,7 +179,7 @@ def continue_rotation(
             role=role,
             object_type="key_version",
             object_id=us.keyring.current_version,
-            reason=f"persons={people_done} attachments={files_done}",
+            reason=f"persons={people_done} attachments={files_done} fields={fields_done}",
         )
     return status(us)
 
@@ -187,6 +190,7 @@ def retire_unused(us: UserSession) -> list[int]:
     retired: list[int] = []
     with us.bo.db.unit_of_work() as db:
         current = current_version(db)
+        in_use = versions_in_use(db)  # cases, payments, …: never retire a key something still needs
         for version in live_versions(db):
             if version == current:
                 continue
@@ -199,7 +203,7 @@ def retire_unused(us: UserSession) -> list[int]:
                 )
                 or 0
             )
-            if used or version not in us.keyring.keys:
+            if used or version in in_use or version not in us.keyring.keys:
                 continue
             db.add(
                 RetiredAuditKey(

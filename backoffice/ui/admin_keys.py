@@ -82,7 +82,7 @@ class KeysPanel(QGroupBox):
         answer = QMessageBox.question(
             self,
             self.tr("轮换主密钥"),
-            self.tr("将生成新的主密钥并重新加密全部个人信息和附件。可以中断后再次运行。继续吗？"),
+            self.tr("将生成新的主密钥并重新加密全部个人信息、案件数据和附件。可以中断后再次运行。继续吗？"),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -96,7 +96,8 @@ class KeysPanel(QGroupBox):
     def _on_step(self, stage: str, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        label = self.tr("客户") if stage == "persons" else self.tr("附件")
+        labels = {"persons": self.tr("客户"), "fields": self.tr("案件数据表"), "attachments": self.tr("附件")}
+        label = labels.get(stage, stage)
         self.bar.setFormat(f"{label} %v / %m")
 
     def _rotated(self, status: keys.RotationStatus) -> None:

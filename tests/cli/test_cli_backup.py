@@ -123,7 +123,7 @@ def test_only_admins_back_up(office: str, tmp_path: Path, monkeypatch, capsys) -
 def test_doctor_reports_and_fixes(office: str, env: Path, capsys) -> None:
     assert main(["doctor"]) == 0
     out = capsys.readouterr().out
-    assert "orphan attachment files: 0" in out and "audit verify" in out
+    assert "orphan files (attachments, unregistered volumes): 0" in out and "audit verify" in out
     orphan_id = secrets.token_hex(16)
     orphan = env / "attachments" / orphan_id[:2] / f"{orphan_id}.bin"
     orphan.parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +136,7 @@ def test_doctor_reports_and_fixes(office: str, env: Path, capsys) -> None:
     assert (env / "orphans" / f"{orphan_id}.bin").exists() and not orphan.exists()
     capsys.readouterr()
     assert main(["doctor"]) == 0
-    assert "orphan attachment files: 0" in capsys.readouterr().out
+    assert "orphan files (attachments, unregistered volumes): 0" in capsys.readouterr().out
 
 
 # ---- crash safety -------------------------------------------------------------------------------------
@@ -179,7 +179,8 @@ def assert_sound(data: Path, env: dict[str, str]) -> None:
     assert fix.returncode in (0, 1), fix.stderr
     after = cli(["doctor"], env, "demo-admin")
     assert (
-        "orphan attachment files: 0" in after.stdout and "unfinished key-rotation renames: 0" in after.stdout
+        "orphan files (attachments, unregistered volumes): 0" in after.stdout
+        and "unfinished key-rotation renames: 0" in after.stdout
     )
     assert "attachments whose file is missing: 0" in after.stdout and after.returncode == 0, after.stdout
 
