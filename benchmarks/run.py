@@ -1,92 +1,162 @@
-"""One command for the benchmarks: ``python -m benchmarks [lookup] [--persons N] [--dir DIR]``.
+"""One command for the benchmarks (issue 9): ``python -m benchmarks [all | NAME ...] [--cases N]``.
 
-Prints medians, min–max and ratios against a baseline measured in the same run. Results and machine notes
-go into docs/performance.md by hand.
+NAME is one of lookup, list, sla, archive, startup, memory. Every benchmark but ``archive`` runs on one
+generated, encrypted database of ``--cases`` cases (``benchmarks.bigdb``, cached under ``--dir`` by size
+and schema version). Prints each result as it comes, then a table (median, min – max, ratio to the
+baseline measured in the same run, target, met or missed) and writes the same as JSON.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
-import platform
-import random
+import re
+import sys
 import tempfile
+import time
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import text
+from benchmarks.common import Report, Result, machine_notes
 
-from benchmarks.common import measure
-from benchmarks.people_db import ids_for, open_or_build
-from benchmarks.sla import bench_sla
-
-
-def bench_lookup(directory: Path, persons: int, samples: int) -> None:
-    from backoffice.services.people import find_people, lookup
-
-    print(f"== lookup by ID number among {persons:,} encrypted persons (SQLite)")
-    bo, clerk = open_or_build(directory, persons)
-    rng = random.Random(99)
-    wanted = rng.sample(ids_for(persons, 1), samples)
-
-    def plain(value: str):
-        def call() -> None:
-            with bo.db.unit_of_work(write=False) as db:
-                rows = db.execute(
-                    text("SELECT id, id_number FROM bench_plain_persons WHERE id_number = :v"),
-                    {"v": value},
-                ).all()
-                assert len(rows) >= 1
-
-        return call
-
-    def encrypted(value: str):
-        def call() -> None:
-            with bo.db.unit_of_work(write=False) as db:
-                assert len(lookup(db, clerk.keyring, "id_number", value)) >= 1
-
-        return call
-
-    def service(value: str):
-        def call() -> None:
-            assert len(find_people(clerk, "id_number", value)) >= 1
-
-        return call
-
-    base = measure("plain indexed column (baseline)", [plain(v) for v in wanted])
-    enc = measure("blind index + decrypt + compare", [encrypted(v) for v in wanted])
-    full = measure("find_people service (incl. audit record)", [service(v) for v in wanted[:100]])
-    print(base.line())
-    print(enc.line(base))
-    print(full.line(base))
-    bo.close()
+NAMES = ("lookup", "list", "sla", "archive", "startup", "memory")
+ON_DATABASE = {"lookup", "list", "sla", "startup", "memory"}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks")
-    parser.add_argument("which", nargs="*", default=[], help="lookup, sla, archive (default: all)")
-    parser.add_argument("--persons", type=int, default=1_000_000)
-    parser.add_argument("--cases", type=int, default=1_000_000)
-    parser.add_argument("--samples", type=int, default=300)
-    parser.add_argument("--runs", type=int, default=3, help="archive: builds per variant (median)")
+def _default_dir() -> Path:
+    return Path(os.environ.get("BACKOFFICE_BENCH_DIR", Path(tempfile.gettempdir()) / "bo-bench"))
+
+
+class _Tee(io.TextIOBase):
+    def __init__(self, target: io.TextIOBase) -> None:
+        self.target = target
+        self.text = io.StringIO()
+
+    def write(self, s: str) -> int:
+        self.target.write(s)
+        self.text.write(s)
+        return len(s)
+
+    def flush(self) -> None:
+        self.target.flush()
+
+
+def run_archive(report: Report, directory: Path, runs: int) -> None:
+    """benchmarks.archive as it is; its printed medians become results when they can be read."""
+    from benchmarks.archive import bench_archive
+
+    tee = _Tee(sys.stdout)  # type: ignore[arg-type]
+    with contextlib.redirect_stdout(tee):
+        returned = bench_archive(directory, runs)
+    output = tee.text.getvalue()
+    report.notes["archive_output"] = output.splitlines()
+    if isinstance(returned, dict):
+        report.notes["archive_result"] = returned
+    group = "archive volume (≤ 1.5× baseline)"
+    base = re.search(r"baseline\)\s+median\s+([\d.]+) s\s+runs \[([^\]]*)\]", output)
+    volume = re.search(r"archive volume[^\n]*?median\s+([\d.]+) s\s+runs \[([^\]]*)\]", output)
+    if base and volume:
+
+        def runs_of(match: re.Match[str]) -> tuple[float, ...]:
+            return tuple(float(v) for v in match.group(2).split(",") if v.strip())
+
+        baseline = report.add(Result(group, "img2pdf + pikepdf merge (baseline)", "s", runs_of(base)))
+        report.add(
+            Result(
+                group,
+                "archive volume build (PDF/A-3b, sealed)",
+                "s",
+                runs_of(volume),
+                baseline,
+                ratio_limit=1.5,
+            )
+        )
+    else:
+        print("  (archive: could not read the medians from its output; see archive_output in the JSON)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument(
-        "--dir",
-        type=Path,
-        default=Path(os.environ.get("BACKOFFICE_BENCH_DIR", Path(tempfile.gettempdir()) / "bo-bench")),
+        "which", nargs="*", default=["all"], help=f"all (default) or any of: {', '.join(NAMES)}"
     )
-    args = parser.parse_args()
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.platform()}"
+    parser.add_argument("--cases", type=int, default=1_000_000, help="cases in the generated database")
+    parser.add_argument(
+        "--samples", type=int, default=30, help="timed calls per query (distinct keys for lookups)"
     )
-    unknown = set(args.which) - {"lookup", "sla", "archive"}
+    parser.add_argument("--deep", type=int, default=100_000, help="offset of the deep page of the case list")
+    parser.add_argument("--runs", type=int, default=3, help="archive: builds per variant")
+    parser.add_argument("--startup-runs", type=int, default=7, help="cold starts per variant (≥ 5)")
+    parser.add_argument("--memory-runs", type=int, default=3, help="GUI processes for the memory figure")
+    parser.add_argument("--dir", type=Path, default=_default_dir(), help="cache and scratch directory")
+    parser.add_argument("--json", type=Path, help="where to write the results (default: DIR/results/…)")
+    args = parser.parse_args(argv)
+    which = set(args.which)
+    if "all" in which:
+        which = set(NAMES)
+    unknown = which - set(NAMES)
     if unknown:
         parser.error(f"unknown benchmark: {', '.join(sorted(unknown))}")
-    if not args.which or "lookup" in args.which:
-        bench_lookup(args.dir / f"people-{args.persons}", args.persons, args.samples)
-    if not args.which or "sla" in args.which:
-        bench_sla(args.dir / f"sla-{args.cases}", args.cases, min(args.samples, 30))
-    if not args.which or "archive" in args.which:
-        from benchmarks.archive import bench_archive
 
-        bench_archive(args.dir / "archive", args.runs)
-    return 0
+    report = Report(notes=machine_notes())
+    report.notes |= {"cases": args.cases, "which": sorted(which), "samples": args.samples}
+    n = report.notes
+    print(
+        f"machine: {n['machine']}, {n['cpus']} CPUs, {n.get('memory_gib', '?')} GiB, Python {n['python']}, "
+        f"SQLite {n['sqlite']}, load {' '.join(f'{v:.1f}' for v in n['load_at_start'])}",
+        flush=True,
+    )
+    started = time.perf_counter()
+    errors: dict[str, str] = {}
+
+    def guarded(name: str, bench: Callable[[], None]) -> None:
+        """One benchmark; a failure is reported and the others still run."""
+        if name not in which:
+            return
+        try:
+            bench()
+        except Exception as exc:  # the table and the JSON still come out
+            traceback.print_exc()
+            errors[name] = f"{type(exc).__name__}: {exc}"
+            print(f"  ({name} FAILED: {errors[name]})", flush=True)
+
+    if which & ON_DATABASE:
+        from benchmarks.bigdb import open_or_build
+        from benchmarks.case_list import bench_list, bench_lookup
+        from benchmarks.gui import bench_memory, bench_startup
+        from benchmarks.sla import bench_sla
+
+        big = open_or_build(args.dir, args.cases)
+        report.notes |= {
+            "database": str(big.path),
+            "database_gb": round(big.path.stat().st_size / 1e9, 2),
+            "build_seconds": big.build_seconds,
+        }
+        try:
+            guarded("lookup", lambda: bench_lookup(report, big, min(args.samples * 3, 100)))
+            guarded("list", lambda: bench_list(report, big, args.samples, args.deep))
+            guarded("sla", lambda: bench_sla(report, big, args.samples))
+        finally:
+            big.bo.close()
+        guarded("startup", lambda: bench_startup(report, big, max(5, args.startup_runs)))
+        guarded("memory", lambda: bench_memory(report, big, max(1, args.memory_runs)))
+    guarded("archive", lambda: run_archive(report, args.dir / "archive", args.runs))
+    if errors:
+        report.notes["errors"] = errors
+
+    report.notes["load_at_end"] = os.getloadavg()
+    report.notes["seconds"] = round(time.perf_counter() - started)
+    target = args.json or args.dir / "results" / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    report.write_json(target)
+    print()
+    print(report.table())
+    print(
+        f"\nload average at start {n['load_at_start'][0]:.1f}, at end {os.getloadavg()[0]:.1f} "
+        f"({n['cpus']} CPUs); results written to {target}"
+    )
+    for name, error in errors.items():
+        print(f"FAILED: {name}: {error}")
+    return 1 if errors else 0

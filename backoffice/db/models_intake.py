@@ -121,6 +121,10 @@ class Case(Base):
             "injury_settlement",
         ),
         Index("ix_cases_reported_kpi", "reported_at", "line", "handler_id", "closed_at"),
+        # The case list: a status or complexity filter with the default order, and the sortable columns.
+        Index("ix_cases_status_reported", "status", "reported_at", "id"),
+        Index("ix_cases_complexity_reported", "complexity", "reported_at", "id"),
+        Index("ix_cases_estimated_loss_id", "estimated_loss_fen", "id"),
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select, union
 from sqlalchemy.orm import Session, aliased
 
 from backoffice.db.models import Attachment, Person, User
@@ -47,15 +47,21 @@ from backoffice.services.policies import LINE_LABELS
 from backoffice.services.sla_config import business_day
 from backoffice.services.sla_warnings import warning_case_ids
 
+# Sort key → the order in SQL, each backed by an index read in order (migration 0009): a page is read
+# from the index without sorting the table. Within a status or complexity the cases follow the report time.
 SORTS = {
-    "id": Case.id,
-    "case_no": Case.case_no,
-    "reported_at": Case.reported_at,
-    "status": Case.status,
-    "estimated_loss": Case.estimated_loss_fen,
-    "complexity": Case.complexity,
+    "id": (Case.id,),
+    "case_no": (Case.case_no,),
+    "reported_at": (Case.reported_at, Case.id),
+    "status": (Case.status, Case.reported_at, Case.id),
+    "estimated_loss": (Case.estimated_loss_fen, Case.id),
+    "complexity": (Case.complexity, Case.reported_at, Case.id),
 }
 MAX_PAGE = 500
+# A search matching at most this many cases filters the list by their ids; a broader prefix (say "2025",
+# a quarter of a million cases) keeps the OR of the conditions, which the database answers from the same
+# indexes before sorting (about half a second on 1,000,000 cases).
+SEARCH_BY_IDS = 2_000
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -85,7 +91,12 @@ class CaseRow:
     materials_complete_at: datetime | None
 
 
-def _search_clause(db: Session, us: UserSession, text: str) -> object | None:
+def _search_clause(db: Session, us: UserSession, text: str) -> ColumnElement[bool] | None:
+    """Cases whose number or policy number starts with ``text``, or whose customer it identifies.
+
+    Each way of matching is its own index lookup (case number, policy number, the person's blind index);
+    their union of case ids then filters the list, so that a search never tests every case in list order.
+    """
     text = text.strip()
     if not text:
         return None
@@ -97,9 +108,16 @@ def _search_clause(db: Session, us: UserSession, text: str) -> object | None:
         people = lookup(db, us.keyring, "mobile", compact)
     elif CJK.search(text):
         people = lookup(db, us.keyring, "full_name", text)
+    by_case_no = (Case.case_no >= text) & (Case.case_no < text + "\uffff")
     policy_ids = select(Policy.id).where(Policy.policy_no >= text, Policy.policy_no < text + "\uffff")
-    by_number = or_((Case.case_no >= text) & (Case.case_no < text + "\uffff"), Case.policy_id.in_(policy_ids))
-    return or_(by_number, Case.customer_id.in_(people)) if people else by_number
+    matches = [select(Case.id).where(by_case_no), select(Case.id).where(Case.policy_id.in_(policy_ids))]
+    if people:
+        matches.append(select(Case.id).where(Case.customer_id.in_(people)))
+    ids = db.scalars(union(*matches).limit(SEARCH_BY_IDS + 1)).all()
+    if len(ids) <= SEARCH_BY_IDS:
+        return Case.id.in_(ids)
+    broad = or_(by_case_no, Case.policy_id.in_(policy_ids))
+    return or_(broad, Case.customer_id.in_(people)) if people else broad
 
 
 def _filtered(db: Session, us: UserSession, flt: CaseFilter, query: Select) -> Select:  # type: ignore[type-arg]
@@ -122,7 +140,7 @@ def _filtered(db: Session, us: UserSession, flt: CaseFilter, query: Select) -> S
         query = query.where(Case.id.in_(warning_case_ids(flt.warning, business_day(us.bo.now()))))
     clause = _search_clause(db, us, flt.search)
     if clause is not None:
-        query = query.where(clause)  # type: ignore[arg-type]
+        query = query.where(clause)
     return query
 
 
@@ -135,44 +153,62 @@ def list_cases(
     offset: int = 0,
     limit: int = 200,
 ) -> list[CaseRow]:
-    """One page of the case list; filtering, sorting and paging happen in SQL."""
+    """One page of the case list; filtering, sorting and paging happen in SQL.
+
+    The page's ids come first, from the sort order's index alone (a deep page skips index entries, not
+    joined rows); then only those cases are read with their handler and customer.
+    """
     require(us, Permission.VIEW_CASES, "case.list", "您没有查看案件的权限。", "case")
     if sort not in SORTS:
         raise ValidationError("sort", "不能按“{sort}”排序。", sort=sort)
     limit = max(1, min(limit, MAX_PAGE))
+    order = [c.desc() if descending else c.asc() for c in SORTS[sort]]
     handler = aliased(User)
-    column = SORTS[sort]
-    order = [column.desc(), Case.id.desc()] if descending else [column.asc(), Case.id.asc()]
     with us.bo.db.unit_of_work(write=False) as db:
+        page = _filtered(db, us, flt, select(Case.id)).order_by(*order).offset(max(0, offset)).limit(limit)
+        ids = list(db.scalars(page))
+        if not ids:
+            return []
         query = (
-            select(Case, handler.display_name, Person.full_name_enc)
+            select(
+                Case.id,
+                Case.case_no,
+                Case.status,
+                Case.line,
+                Case.complexity,
+                Case.customer_id,
+                Case.reported_at,
+                Case.estimated_loss_fen,
+                Case.flags,
+                Case.materials_complete_at,
+                handler.display_name,
+                Person.full_name_enc,
+            )
             .outerjoin(handler, handler.id == Case.handler_id)
             .join(Person, Person.id == Case.customer_id)
+            .where(Case.id.in_(ids))
         )
-        query = _filtered(db, us, flt, query).order_by(*order).offset(max(0, offset)).limit(limit)
         cipher = FieldCipher(us.keyring)
         masks = masker(us.bo.settings)
-        rows = []
-        for case, handler_name, name_enc in db.execute(query).all():
+        rows: dict[int, CaseRow] = {}
+        for r in db.execute(query):
             customer = cipher.decrypt(
-                name_enc, table="persons", column="full_name_enc", row_id=case.customer_id
+                r.full_name_enc, table="persons", column="full_name_enc", row_id=r.customer_id
             )
-            rows.append(
-                CaseRow(
-                    case.id,
-                    case.case_no,
-                    case.status,
-                    case.line,
-                    case.complexity,
-                    handler_name or "",
-                    masks.name(customer),
-                    case.reported_at,
-                    fen_to_yuan(case.estimated_loss_fen),
-                    tuple(f for f in case.flags.split(",") if f),
-                    case.materials_complete_at,
-                )
+            rows[r.id] = CaseRow(
+                r.id,
+                r.case_no,
+                r.status,
+                r.line,
+                r.complexity,
+                r.display_name or "",
+                masks.name(customer),
+                r.reported_at,
+                fen_to_yuan(r.estimated_loss_fen),
+                tuple(f for f in r.flags.split(",") if f),
+                r.materials_complete_at,
             )
-        return rows
+        return [rows[i] for i in ids if i in rows]
 
 
 def count_cases(us: UserSession, flt: CaseFilter = CaseFilter()) -> int:
