@@ -10,13 +10,18 @@ carries the manifest) is returned for the caller to record. The same inputs give
 date comes from the volume's data and the document ID is derived from the content.
 
 Use :class:`VolumeBuilder` to look at the documents (pages, digests, unreadable items) before deciding to
-write, or :func:`build_volume` to do both.
+write (once), or :func:`build_volume` to do both.
+
+Speed (a volume of 400 scans is the benchmark, see docs/performance.md): plain scans become pages without
+img2pdf (archive_scans), the pages are put in order in the document that already holds the scans instead
+of being copied, the digest of each scan's image is the one taken when it was read (not read back), the
+file is hashed as it is written, and the file list is drawn row by row (archive_listing). There is one
+save, to the target.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import json
 import shutil
@@ -25,11 +30,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any, BinaryIO
+from typing import Any
 
 import pikepdf
 
 from backoffice.printing.archive_digest import PageHasher, content_digest
+from backoffice.printing.archive_hashing import Background, HashingWriter
+from backoffice.printing.archive_listing import file_list_pdf
 from backoffice.printing.archive_model import (
     MANIFEST_FORMAT,
     MANIFEST_NAME,
@@ -54,26 +61,30 @@ from backoffice.printing.archive_sheets import (
     LIST_TITLE,
     NOTES_TITLE,
     cover_pdf,
-    file_list_pdf,
     notes_and_back_pdf,
 )
 from backoffice.printing.archive_sources import Prepared, UnreadableItem, prepare_all
 from backoffice.printing.archive_stamp import PageStamper
 
+_WRITE_BUFFER = 1 << 20
 SEAL_NOTE = "本卷各件及全卷的 SHA-256 摘要值载于本文件所附 manifest.json，并登记于档案管理系统，可供校验。"
 
 
 class VolumeBuilder:
     """Prepares the documents of one volume (in a private work directory) and writes the volume."""
 
-    def __init__(self, items: Sequence[VolumeItem]) -> None:
+    def __init__(self, items: Sequence[VolumeItem], work_parent: Path | None = None) -> None:
+        """``work_parent``: where the private work directory goes (decrypted scans pass through it): the
+        caller's data directory, so that a crash leaves nothing in the system's temp folder."""
         self._items = tuple(items)
+        self._work_parent = work_parent
         self._workdir: Path | None = None
         self._prepared: list[Prepared | None] = []
+        self._written = False
         self.unreadable: dict[int, str] = {}  # seq → reason
 
     def __enter__(self) -> VolumeBuilder:
-        self._workdir = Path(tempfile.mkdtemp(prefix="backoffice-volume-"))  # mode 0700
+        self._workdir = Path(tempfile.mkdtemp(prefix="volume-", dir=self._work_parent))  # mode 0700
         try:
             for seq, result in enumerate(prepare_all(self._items, self._workdir), start=1):
                 if isinstance(result, UnreadableItem):
@@ -140,30 +151,44 @@ class VolumeBuilder:
         """Write the sealed volume to ``target`` (the caller renames it into place)."""
         if self.unreadable:
             raise ValueError(f"unreadable items: {sorted(self.unreadable)}")
+        if self._written:
+            raise RuntimeError("a VolumeBuilder writes its volume once")
+        self._written = True
         records = list(self.records())
         notes = self.notes(meta)
         document_pages = sum(r.pages for r in records)
         front = [cover_pdf(meta, len(records), document_pages), file_list_pdf(meta, records)]
         back = notes_and_back_pdf(meta, notes)
-        with pikepdf.new() as pdf, contextlib.ExitStack() as stack:
+        with contextlib.ExitStack() as stack:
+            # The document holding the plain scans' pages is the volume's starting point: those pages
+            # stay where they are, every other page is copied in around them.
+            base = next((p.pdf for p in self._prepared if p is not None and p.image_sha256), None)
+            pdf = base if base is not None else stack.enter_context(pikepdf.new())
             sheets = [stack.enter_context(pikepdf.open(io.BytesIO(data))) for data in (*front, back)]
+            # Each document's pages, taken before pages are inserted around the scans (which moves them).
+            documents = [prepared.page_list() for prepared in self._prepared if prepared is not None]
+            pages = _Assembler(pdf)
             stamper = PageStamper(pdf)
             parts: list[tuple[str, int, int]] = []  # (part, first index, pages)
             for name, sheet in zip(("cover", "file_list"), sheets[:2], strict=True):
-                parts.append((name, len(pdf.pages), len(sheet.pages)))
-                _append(pdf, sheet.pages)
+                parts.append((name, pages.count, len(sheet.pages)))
+                pages.add(sheet.pages)
             number = 1
+            known: dict[tuple[int, int], bytes] = {}  # image stream → digest of the scan written into it
             for index, record in enumerate(records):
-                records[index] = replace(record, first_index=len(pdf.pages))
+                records[index] = replace(record, first_index=pages.count)
                 prepared = self._prepared[index]
                 assert prepared is not None
-                for page in _append(pdf, prepared.page_list()):
+                for page in pages.add(documents[index]):
+                    if prepared.image_sha256 is not None:
+                        known[page.obj.Resources.XObject.Im0.objgen] = prepared.image_sha256
                     stamper.stamp(page, number)
                     number += 1
             notes_sheet = sheets[2]
-            parts.append(("notes", len(pdf.pages), len(notes_sheet.pages) - 1))
-            parts.append(("back_cover", len(pdf.pages) + len(notes_sheet.pages) - 1, 1))
-            _append(pdf, notes_sheet.pages)
+            parts.append(("notes", pages.count, len(notes_sheet.pages) - 1))
+            parts.append(("back_cover", pages.count + len(notes_sheet.pages) - 1, 1))
+            pages.add(notes_sheet.pages)
+            pages.check_complete()
             _outline(pdf, parts, records)
             _labels(pdf, parts)
             add_output_intent(pdf)
@@ -175,16 +200,19 @@ class VolumeBuilder:
                 keywords=meta.archive_no,
                 created_at=meta.built_at,
             )
-            manifest = _manifest(pdf, meta, parts, records)
+            manifest = _manifest(pdf, meta, parts, records, PageHasher(known))
             data = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
             attach_manifest(pdf, MANIFEST_NAME, data, created_at=meta.built_at)
             # The document ID: its first half from the content digest, its second a constant (qpdf's
             # static ID), so the same content always gets the same ID without hashing the file twice.
             first_id = bytes.fromhex(manifest["content_sha256"])[:16]
             pdf.trailer.ID = pikepdf.Array([pikepdf.String(first_id), pikepdf.String(first_id)])
-            with target.open("wb") as raw:
-                out = _HashingWriter(raw)
-                pdf.save(out, **save_kwargs())
+            # The file is hashed as qpdf writes it (on another thread), not read back.
+            with Background() as background, target.open("wb", buffering=0) as raw:
+                out = HashingWriter(raw, background)
+                # qpdf writes in small pieces: buffered, the hashing sees large ones.
+                with io.BufferedWriter(out, buffer_size=_WRITE_BUFFER) as buffered:
+                    pdf.save(buffered, **save_kwargs())
         return BuiltVolume(
             path=target,
             sha256=out.digest.hexdigest(),
@@ -198,25 +226,6 @@ class VolumeBuilder:
         )
 
 
-class _HashingWriter(io.RawIOBase):
-    """A write-only stream that hashes what passes through it (no second read of a large file)."""
-
-    def __init__(self, raw: BinaryIO) -> None:
-        super().__init__()
-        self._raw = raw
-        self.digest = hashlib.sha256()
-        self.size = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        view = memoryview(data)
-        self.digest.update(view)
-        self.size += view.nbytes
-        return self._raw.write(view)
-
-
 def save_kwargs() -> dict[str, Any]:
     """The volume's save settings with what PDF/A pins (pikepdf.pdfa.resolve_save_kwargs)."""
     import pikepdf.pdfa
@@ -224,13 +233,32 @@ def save_kwargs() -> dict[str, Any]:
     return pikepdf.pdfa.resolve_save_kwargs(FLAVOUR, **SAVE_KWARGS)
 
 
-def _append(pdf: pikepdf.Pdf, pages: Sequence[pikepdf.Page]) -> list[pikepdf.Page]:
-    added: list[pikepdf.Page] = []
-    for page in pages:
-        pdf.pages.append(page)
-        added.append(pdf.pages[-1])
-        strip_presentation(added[-1])
-    return added
+class _Assembler:
+    """Puts the volume's pages in order in ``pdf``, which may already hold some of them (the plain scans,
+    in the order the volume needs them): those stay where they are, every other page is copied in."""
+
+    def __init__(self, pdf: pikepdf.Pdf) -> None:
+        self._pdf = pdf
+        self.count = 0  # pages in their final place
+
+    def add(self, pages: Sequence[pikepdf.Page]) -> list[pikepdf.Page]:
+        placed: list[pikepdf.Page] = []
+        for page in pages:
+            if page.obj.is_owned_by(self._pdf):
+                here = self._pdf.pages[self.count]
+                if here.obj.objgen != page.obj.objgen:
+                    raise RuntimeError("the scans are not in the order of the volume")
+            else:
+                self._pdf.pages.insert(self.count, page)
+                here = self._pdf.pages[self.count]
+                strip_presentation(here)
+            placed.append(here)
+            self.count += 1
+        return placed
+
+    def check_complete(self) -> None:
+        if self.count != len(self._pdf.pages):
+            raise RuntimeError("pages of the volume left out")
 
 
 def _outline(pdf: pikepdf.Pdf, parts: list[tuple[str, int, int]], records: Sequence[ItemRecord]) -> None:
@@ -257,9 +285,12 @@ def _labels(pdf: pikepdf.Pdf, parts: list[tuple[str, int, int]]) -> None:
 
 
 def _manifest(
-    pdf: pikepdf.Pdf, meta: VolumeMeta, parts: list[tuple[str, int, int]], records: Sequence[ItemRecord]
+    pdf: pikepdf.Pdf,
+    meta: VolumeMeta,
+    parts: list[tuple[str, int, int]],
+    records: Sequence[ItemRecord],
+    hasher: PageHasher,
 ) -> dict[str, Any]:
-    hasher = PageHasher()
     digests = [hasher.page(page) for page in pdf.pages]
     return {
         **meta.extra,

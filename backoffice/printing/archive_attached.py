@@ -5,11 +5,18 @@ output intent and metadata, so only what the pages themselves bring is judged. A
 volume are checked together first (one validator run); only when that fails is each checked alone, and
 the ones not approved — fonts not embedded, encryption, anything the validator does not recognise — are
 rendered with pdftoppm at 200 dpi and embedded as JPEG pages of the same size. The notes sheet says so.
+
+The verdict on a PDF depends on its bytes alone, so it is kept for the life of the process by the
+SHA-256 of the file (:data:`VERDICTS`): building a volume again — sealing after the preview, re-issuing —
+does not check the same attachment twice, and a changed attachment has another digest and is checked
+afresh. The service still validates every written volume as a whole.
 """
 
 from __future__ import annotations
 
 import subprocess
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,8 +48,9 @@ class UnreadableItem(Exception):
 
 @dataclass
 class Prepared:
-    """One document ready to merge: pages ``first`` to ``first + pages - 1`` of an open PDF (a batch of
-    scans shares one), its digest and how it was treated."""
+    """One document ready to merge: pages ``first`` to ``first + pages - 1`` of an open PDF (the scans
+    share one), its digest and how it was treated. A plain scan's one image is the file's bytes, so the
+    digest of its data is known without reading it back: ``image_sha256``."""
 
     pdf: pikepdf.Pdf
     pages: int
@@ -51,6 +59,7 @@ class Prepared:
     treatment: str
     note: str = ""
     first: int = 0
+    image_sha256: bytes | None = None
 
     def page_list(self) -> list[pikepdf.Page]:
         return [self.pdf.pages[i] for i in range(self.first, self.first + self.pages)]
@@ -93,16 +102,59 @@ def _findings(sources: Sequence[pikepdf.Pdf]) -> list[str]:
         return pdfa_findings(scratch)
 
 
+class Verdicts:
+    """PDF/A findings of attached PDFs by the SHA-256 of their bytes (thread-safe, bounded)."""
+
+    def __init__(self, capacity: int = 4096) -> None:
+        self._capacity = capacity
+        self._lock = threading.Lock()
+        self._known: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+
+    def get(self, sha256: str) -> tuple[str, ...] | None:
+        with self._lock:
+            found = self._known.get(sha256)
+            if found is not None:
+                self._known.move_to_end(sha256)
+            return found
+
+    def put(self, sha256: str, findings: Sequence[str]) -> None:
+        with self._lock:
+            self._known[sha256] = tuple(findings)
+            self._known.move_to_end(sha256)
+            while len(self._known) > self._capacity:
+                self._known.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._known.clear()
+
+
+VERDICTS: Final = Verdicts()
+
+
+def _judge(plain: Sequence[Attached]) -> dict[str, tuple[str, ...]]:
+    """Findings for each digest among ``plain`` (unencrypted), from the cache or from the validator."""
+    verdicts = {a.sha256: found for a in plain if (found := VERDICTS.get(a.sha256)) is not None}
+    unknown = list({a.sha256: a for a in plain if a.sha256 not in verdicts}.values())
+    if not unknown:
+        return verdicts
+    together = _findings([a.pdf for a in unknown])
+    for item in unknown:
+        alone = together if not together or len(unknown) == 1 else _findings([item.pdf])
+        verdicts[item.sha256] = tuple(alone)
+        VERDICTS.put(item.sha256, alone)
+    return verdicts
+
+
 def resolve(attached: Sequence[Attached], workdir: Path) -> dict[int, Prepared | UnreadableItem]:
     """Each attached PDF merged as it is or rasterised, by item index."""
     results: dict[int, Prepared | UnreadableItem] = {}
-    plain = [a for a in attached if not a.pdf.is_encrypted]
-    together_ok = bool(plain) and not _findings([a.pdf for a in plain])
+    verdicts = _judge([a for a in attached if not a.pdf.is_encrypted])
     for item in attached:
         if item.pdf.is_encrypted:
             reason = "原文件经过加密"
         else:
-            findings = [] if together_ok else _findings([item.pdf])
+            findings = list(verdicts[item.sha256])
             if not findings:
                 pages = len(item.pdf.pages)
                 results[item.index] = Prepared(item.pdf, pages, item.sha256, "application/pdf", MERGED)

@@ -1,4 +1,5 @@
-"""The volume's own sheets (GB/T 9705-2008): cover, volume file list, notes sheet, back cover.
+"""The volume's own sheets (GB/T 9705-2008): cover, notes sheet, back cover (the volume file list, drawn
+row by row, is in :mod:`backoffice.printing.archive_listing`).
 
 None of them carries a page number (only document pages are numbered); each is a pure function of its
 data returning PDF bytes.
@@ -9,25 +10,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from backoffice.printing.archive_model import ItemRecord, VolumeMeta
+from backoffice.printing.archive_model import VolumeMeta
 from backoffice.printing.common import cn_date
 from backoffice.printing.document import PdfMeta, beijing, build_pdf, fingerprint
-from backoffice.printing.fonts import FONT_NAME, printable
-from backoffice.printing.styles import CONTENT_WIDTH, GRID, HEADER_FILL, INK, para, styles
-from backoffice.printing.tables import CELL_PADDING, key_value_table
-from backoffice.printing.wrap import break_lines
+from backoffice.printing.fonts import FONT_NAME
+from backoffice.printing.styles import CONTENT_WIDTH, GRID, para, styles
+from backoffice.printing.tables import key_value_table
 
 COVER_TITLE: Final = "案卷封面"
 LIST_TITLE: Final = "卷内文件目录"
 NOTES_TITLE: Final = "卷内备考表"
 BACK_TITLE: Final = "卷底"
-LIST_HEADER: Final = ("顺序号", "文号", "责任者", "题名", "日期", "页号", "备注")
-LIST_SIZE: Final = 9
 
 
 def _meta(volume: VolumeMeta, part: str, data: object) -> PdfMeta:
@@ -105,81 +101,6 @@ def cover_pdf(volume: VolumeMeta, items: int, pages: int) -> bytes:
     remarks.append("本卷含未屏蔽的个人信息，仅限授权调阅" if volume.unmasked else "本卷个人信息已按规定屏蔽")
     story += [para(text, s.subtitle) for text in remarks]
     return build_pdf(story, _meta(volume, COVER_TITLE, (volume, items, pages)), None)
-
-
-def _page_column(record: ItemRecord, last: bool) -> str:
-    if last and record.pages > 1:
-        return f"{record.start_page}-{record.start_page + record.pages - 1}"
-    return str(record.start_page)
-
-
-def _fast_cell(text: str, width: float, style: ParagraphStyle) -> str | Flowable:
-    """A plain string when it fits on one line (drawn in the table's font, much faster to lay out than
-    a paragraph: a volume of 400 scans has a file list of 400 rows), else a wrapped paragraph."""
-    if "\n" not in text and stringWidth(printable(text), FONT_NAME, LIST_SIZE) <= width - 2 * CELL_PADDING:
-        return printable(text)
-    return para(break_lines(text, width - 2 * CELL_PADDING, style.fontSize), style)
-
-
-def _list_table(rows: list[list[str]], widths: Sequence[float]) -> Table:
-    s = styles()
-    centred = {0, 4, 5}
-    head = [para(text, s.cell_header) for text in LIST_HEADER]
-    small = {
-        id(style): ParagraphStyle(
-            f"list_{style.name}", parent=style, fontSize=LIST_SIZE, leading=LIST_SIZE * 1.4
-        )
-        for style in (s.cell, s.cell_center)
-    }
-    body = [
-        [
-            _fast_cell(text, w, small[id(s.cell_center if c in centred else s.cell)])
-            for c, (text, w) in enumerate(zip(row, widths, strict=True))
-        ]
-        for row in rows
-    ]
-    table = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-    commands: list[tuple[object, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
-        ("FONTSIZE", (0, 0), (-1, -1), LIST_SIZE),
-        ("LEADING", (0, 0), (-1, -1), LIST_SIZE * 1.4),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
-    ]
-    commands += [("ALIGN", (c, 1), (c, -1), "CENTER") for c in sorted(centred)]
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-def file_list_pdf(volume: VolumeMeta, records: Sequence[ItemRecord]) -> bytes:
-    """卷内文件目录: one row per document; 页号 is its first page (the last row: first–last)."""
-    s = styles()
-    rows = [
-        [
-            str(r.seq),
-            r.doc_no,
-            r.responsible,
-            r.title,
-            r.day.strftime("%Y%m%d"),
-            _page_column(r, index == len(records) - 1),
-            r.remark,
-        ]
-        for index, r in enumerate(records)
-    ]
-    widths = [14 * mm, 38 * mm, 24 * mm, CONTENT_WIDTH - 128 * mm, 18 * mm, 14 * mm, 20 * mm]
-    story: list[Flowable] = [
-        para(LIST_TITLE, s.title),
-        para(f"档号：{volume.archive_no}", s.subtitle),
-        Spacer(1, 4 * mm),
-        _list_table(rows, widths),
-    ]
-    return build_pdf(story, _meta(volume, LIST_TITLE, (volume, tuple(records))), None)
 
 
 def notes_and_back_pdf(volume: VolumeMeta, lines: Sequence[str]) -> bytes:

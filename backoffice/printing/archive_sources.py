@@ -8,8 +8,11 @@
 - An attached PDF: see :mod:`backoffice.printing.archive_attached`.
 
 Work files go to a private directory the caller owns; sources are opened lazily, so stream data is read
-from disk when the volume is written, page by page, never all at once. Scans are converted in batches
-(one img2pdf call and one work file per batch).
+from disk when the volume is written. A plain JPEG (see :mod:`backoffice.printing.archive_jpeg`) is read
+once: hashed (on a worker thread, while the next one is read) and made a page, its size and orientation
+taken from its header without decoding it; the scan pages are held in memory up to a budget and written
+to a work file beyond it (:mod:`backoffice.printing.archive_scans`). Other JPEGs are converted by img2pdf
+in batches (one call and one work file each).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -26,9 +30,12 @@ import pikepdf
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from backoffice.printing.archive_attached import Attached, Prepared, UnreadableItem, open_attached, resolve
+from backoffice.printing.archive_hashing import Background
+from backoffice.printing.archive_jpeg import JpegHeader, jpeg_header
 from backoffice.printing.archive_model import CONVERTED, EMBEDDED, GENERATED, VolumeItem
+from backoffice.printing.archive_scans import ScanPages
 
-BATCH: Final = 64  # scans per img2pdf call
+BATCH: Final = 64  # scans per img2pdf call (JPEGs that are not plain)
 _A4_FIT: Final = img2pdf.get_layout_fun(
     pagesize=(img2pdf.mm_to_pt(210), img2pdf.mm_to_pt(297)), fit=img2pdf.FitMode.into, auto_orient=True
 )
@@ -68,11 +75,52 @@ def file_sha256(path: Path) -> str:
 
 @dataclass(frozen=True)
 class _Scan:
-    """A JPEG that goes in byte for byte, waiting for its batch."""
+    """A JPEG that goes in byte for byte through img2pdf, waiting for its batch."""
 
     index: int
     path: Path
     note: str
+
+
+@dataclass(frozen=True)
+class _PlainScan:
+    """A plain JPEG, read: written as a page of the scans work file."""
+
+    index: int
+    data: bytes
+    header: JpegHeader
+
+
+class _Scans:
+    """The plain scans' pages (in memory, or in a work file beyond the memory budget)."""
+
+    def __init__(self, workdir: Path, background: Background) -> None:
+        self._pages = ScanPages(workdir / "scans.pdf")
+        self._background = background  # hashes one scan while the next is read
+        self._added: list[tuple[int, bool, int, Future[bytes], str]] = []  # item, in memory, page, …
+
+    def add(self, scan: _PlainScan) -> None:
+        digest = self._background.sha256(scan.data)
+        note = _MIRROR_NOTE if scan.header.orientation in _MIRRORED else ""
+        where, page = self._pages.add(scan.data, scan.header)
+        self._added.append((scan.index, where is self._pages.memory, page, digest, note))
+
+    def finish(self) -> dict[int, Prepared | UnreadableItem]:
+        spilled = self._pages.finish()
+        prepared: dict[int, Prepared | UnreadableItem] = {}
+        for index, in_memory, page, future, note in self._added:
+            pdf = self._pages.memory if in_memory else spilled
+            assert pdf is not None
+            digest = future.result()
+            prepared[index] = Prepared(
+                pdf, 1, digest.hex(), "image/jpeg", EMBEDDED, note, page, image_sha256=digest
+            )
+        if not any(in_memory for _index, in_memory, *_rest in self._added):
+            self._pages.memory.close()
+        return prepared
+
+    def abandon(self) -> None:
+        self._pages.abandon()
 
 
 def prepare_all(items: Sequence[VolumeItem], workdir: Path) -> list[Prepared | UnreadableItem]:
@@ -80,28 +128,49 @@ def prepare_all(items: Sequence[VolumeItem], workdir: Path) -> list[Prepared | U
     results: dict[int, Prepared | UnreadableItem] = {}
     scans: list[_Scan] = []
     attached: list[Attached] = []
-    for index, item in enumerate(items):
-        try:
-            prepared = _prepare_one(index, item, workdir)
-        except UnreadableItem as exc:
-            results[index] = exc
-            continue
-        if isinstance(prepared, _Scan):
-            scans.append(prepared)
-            if len(scans) == BATCH:
-                results.update(_scan_batch(scans, workdir))
-                scans = []
-        elif isinstance(prepared, Attached):
-            attached.append(prepared)
-        else:
-            results[index] = prepared
+    with Background() as background:
+        plain = _Scans(workdir, background)
+        try:  # the scans work file stays open while it is being written
+            _prepare_each(items, workdir, plain, scans, attached, results)
+            results.update(plain.finish())
+        except BaseException:
+            plain.abandon()
+            raise
     if scans:
         results.update(_scan_batch(scans, workdir))
     results.update(resolve(attached, workdir))
     return [results[index] for index in range(len(items))]
 
 
-def _prepare_one(index: int, item: VolumeItem, workdir: Path) -> Prepared | _Scan | Attached:
+def _prepare_each(
+    items: Sequence[VolumeItem],
+    workdir: Path,
+    plain: _Scans,
+    scans: list[_Scan],
+    attached: list[Attached],
+    results: dict[int, Prepared | UnreadableItem],
+) -> None:
+    """Each item read: plain scans into the work file, other scans batched, attached PDFs opened."""
+    for index, item in enumerate(items):
+        try:
+            prepared = _prepare_one(index, item, workdir)
+        except UnreadableItem as exc:
+            results[index] = exc
+            continue
+        if isinstance(prepared, _PlainScan):
+            plain.add(prepared)
+        elif isinstance(prepared, _Scan):
+            scans.append(prepared)
+            if len(scans) == BATCH:
+                results.update(_scan_batch(scans, workdir))
+                scans.clear()
+        elif isinstance(prepared, Attached):
+            attached.append(prepared)
+        else:
+            results[index] = prepared
+
+
+def _prepare_one(index: int, item: VolumeItem, workdir: Path) -> Prepared | _Scan | _PlainScan | Attached:
     if isinstance(item.content, bytes):
         try:
             pdf = pikepdf.open(io.BytesIO(item.content))
@@ -110,15 +179,22 @@ def _prepare_one(index: int, item: VolumeItem, workdir: Path) -> Prepared | _Sca
         digest = hashlib.sha256(item.content).hexdigest()
         return Prepared(pdf, len(pdf.pages), digest, "application/pdf", GENERATED)
     path = item.content
+    data = b""
     try:
         with path.open("rb") as fh:
             media_type = sniff(fh.read(1024))
+            if media_type == "image/jpeg":
+                fh.seek(0)
+                data = fh.read()
     except OSError:
         raise UnreadableItem("文件无法读取") from None
     if media_type is None:
         raise UnreadableItem("不支持的文件类型")
     if media_type == "application/pdf":
         return open_attached(index, path, file_sha256(path))
+    header = jpeg_header(data) if media_type == "image/jpeg" else None
+    if header is not None:
+        return _PlainScan(index, data, header)
     try:
         with Image.open(path) as image:
             mode = image.mode

@@ -141,7 +141,10 @@ def build_volume(
         confirm_password(us, password or "", purpose="archive")
     config = archive_config(us.bo.settings)
     office = office_info(us.bo.settings)
-    workdir = Path(tempfile.mkdtemp(prefix="backoffice-archive-"))
+    # The decrypted copies live in the data directory, not the system temp directory: what a killed
+    # build leaves there is found and removed by ``doctor`` (like a backup's work directory).
+    us.bo.settings.data_dir.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix=".archive-", suffix=".tmp", dir=us.bo.settings.data_dir))  # 0700
     tmp: Path | None = None
     try:
         g = gather(us, case_no, Masker(unmasked), config, workdir)
@@ -168,7 +171,7 @@ def build_volume(
         )
         final = archive_dir(us) / str(g.year) / _file_name(g.archive_no, g.version)
         final.parent.mkdir(parents=True, exist_ok=True)
-        with VolumeBuilder(g.items) as builder:
+        with VolumeBuilder(g.items, workdir) as builder:
             problems = list(g.problems)
             problems += [
                 DomainError("第 {seq} 件无法读取：{reason}。", seq=seq, reason=why_not)

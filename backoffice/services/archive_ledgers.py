@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from backoffice.db.models import AuditRecord
 from backoffice.db.models_approval import ApprovalSignature, Payment
@@ -28,6 +28,7 @@ from backoffice.printing.archive_docs import (
 from backoffice.printing.archive_model import VolumeItem
 from backoffice.printing.common import cn_date, cn_datetime, figures
 from backoffice.printing.decisions import DecisionData, DenialData, decision_pdf, denial_pdf
+from backoffice.services import audit
 from backoffice.services.approvals import DENIAL_REASONS, RETURN_REASONS, signatures
 from backoffice.services.archive_records import CaseContext, local_day
 from backoffice.services.calculations import CalculationView, sheet_lines
@@ -250,14 +251,11 @@ def payments(ctx: CaseContext) -> VolumeItem | None:
 
 def audit_extract(ctx: CaseContext, attachment_ids: Sequence[int]) -> VolumeItem:
     """The case's audit records (and its attachments'), up to the record of its closing."""
-    case_filter = (AuditRecord.object_type == "case") & (AuditRecord.object_id == str(ctx.case.id))
-    wanted = or_(
-        case_filter,
-        (AuditRecord.object_type == "attachment")
-        & AuditRecord.object_id.in_([str(i) for i in attachment_ids]),
-    )
+    wanted = audit.case_filter(ctx.case.id, attachment_ids)
     cutoff = ctx.db.scalar(
-        select(func.max(AuditRecord.seq)).where(case_filter, AuditRecord.action == "case.close")
+        select(func.max(AuditRecord.seq)).where(
+            audit.case_filter(ctx.case.id), AuditRecord.action == "case.close"
+        )
     )
     query = select(AuditRecord).where(wanted).order_by(AuditRecord.seq)
     if cutoff is not None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from backoffice.db.models import AuditHead, AuditInbox, AuditRecord
@@ -251,3 +252,40 @@ def list_records(us: UserSession, *, limit: int = 200, before_seq: int | None = 
             )
             for r in db.execute(query).scalars()
         ]
+
+
+def case_filter(case_id: int, attachment_ids: Sequence[int] = ()) -> ColumnElement[bool]:
+    """The audit records of one case and of its attachments (the case tab and the archive extract)."""
+    about_case = (AuditRecord.object_type == "case") & (AuditRecord.object_id == str(case_id))
+    if not attachment_ids:
+        return about_case
+    return or_(
+        about_case,
+        (AuditRecord.object_type == "attachment")
+        & AuditRecord.object_id.in_([str(i) for i in attachment_ids]),
+    )
+
+
+def case_records(
+    us: UserSession, case_id: int, attachment_ids: Sequence[int] = (), *, limit: int = 1000
+) -> list[AuditRow]:
+    """The case's audit records, oldest first (auditors only; the index on object type and id serves it)."""
+    role = _require_auditor(us, "audit.read")
+    with us.bo.db.unit_of_work() as db:
+        query = select(AuditRecord).where(case_filter(case_id, attachment_ids)).order_by(AuditRecord.seq)
+        rows = [
+            AuditRow(
+                r.seq, r.at, r.username, r.role, r.action, r.object_type, r.object_id, r.outcome, r.reason
+            )
+            for r in db.execute(query.limit(limit)).scalars()
+        ]
+        record(
+            db,
+            us,
+            "audit.read",
+            role=role,
+            object_type="case",
+            object_id=case_id,
+            reason=f"{len(rows)} records",
+        )
+        return rows
