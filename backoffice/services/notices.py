@@ -26,7 +26,7 @@ from backoffice.security.fields import FieldCipher
 from backoffice.security.roles import Permission
 from backoffice.services import audit, deadlines
 from backoffice.services.archive_lock import ensure_not_archived
-from backoffice.services.calculations import current_calculation, sheet_lines
+from backoffice.services.calculations import calculation_version, current_calculation, sheet_lines
 from backoffice.services.checklists import item_views
 from backoffice.services.contact_log import add_entry_row
 from backoffice.services.context import UserSession
@@ -172,16 +172,23 @@ def missing_documents_notice(us: UserSession, case_id: int) -> bytes:
     return pdf
 
 
-def calculation_sheet(us: UserSession, case_id: int) -> bytes:
+def calculation_sheet(us: UserSession, case_id: int, version_no: int | None = None) -> bytes:
+    """The sheet of the current calculation, or of the stored version ``version_no``."""
     role = require(
         us, Permission.VIEW_CASES, "notice.calculation_sheet", "您没有查看案件的权限。", "case", case_id
     )
     office = office_info(us.bo.settings)
     with us.bo.db.unit_of_work() as db:
         case = _case(db, case_id)
-        calc = current_calculation(db, us.keyring, case.id)
+        if version_no is None:
+            calc = current_calculation(db, us.keyring, case.id)
+        else:
+            calc = calculation_version(db, us.keyring, case.id, version_no)
         if calc is None:
             raise DomainError("案件还没有理算：没有可打印的计算书。")
+        sheet_number = f"{case.case_no}-JS{calc.version_no:02d}"
+        if not calc.current:
+            sheet_number += f"（第 {calc.version_no} 版，非当前版本）"
         insured, _customer, policy = _names(db, us, case)
         lines = sheet_lines(calc)
         data = CalculationSheetData(
@@ -194,11 +201,19 @@ def calculation_sheet(us: UserSession, case_id: int) -> bytes:
             printed_at=calc.created_at,
             product=policy.product,
             incident_date=case.incident_at.astimezone(SHANGHAI).date(),
-            sheet_number=f"{case.case_no}-JS{calc.version_no:02d}",
+            sheet_number=sheet_number,
             prepared_by=calc.created_by,
             prepared_on=calc.created_at.astimezone(SHANGHAI).date(),
         )
-        audit.record(db, us, "notice.calculation_sheet", role=role, object_type="case", object_id=case.id)
+        audit.record(
+            db,
+            us,
+            "notice.calculation_sheet",
+            role=role,
+            object_type="case",
+            object_id=case.id,
+            reason=f"v{calc.version_no}",
+        )
     return calculation_sheet_pdf(data)
 
 

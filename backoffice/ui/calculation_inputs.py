@@ -1,5 +1,6 @@
-"""The inputs of one calculation line as a small form: a key/value table for the scalar fields and a JSON
-text area for the nested ones (lists and objects).
+"""The inputs of one calculation line as a small form: a table of the scalar fields (their Chinese name,
+the field name the engine and its messages use, the value, the message) and a JSON text area for the
+nested ones (lists and objects). A value cell is edited by typing over it, as in a spreadsheet.
 
 ``inputs()`` gives the object the engine reads (``method`` excluded: the tab adds it) or raises
 ``ValidationError`` when the JSON text is not a JSON object; ``show_field_error(field, text)`` puts a
@@ -28,11 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.domain.errors import ValidationError
+from backoffice.services.calculations import FIELD_LABELS
+from backoffice.ui.labels import label
 from backoffice.ui.widgets import error_label
 
 JSON_FIELD = "json"
 ERROR_BACKGROUND = QColor("#fde7e9")
 KIND_ROLE = Qt.ItemDataRole.UserRole  # the type of the prefilled value: "bool", "int" or "text"
+EDITING = (  # typing over a cell replaces its value; F2 or a double click edits it
+    QTableWidget.EditTrigger.AnyKeyPressed
+    | QTableWidget.EditTrigger.DoubleClicked
+    | QTableWidget.EditTrigger.EditKeyPressed
+)
 
 
 def _json_default(value: object) -> str:
@@ -50,15 +58,21 @@ class CalculationInputs(QWidget):
     """``edited`` after every change the user makes (not after ``set_inputs``)."""
 
     edited = Signal()
-    KEY, VALUE, NOTE = range(3)
+    NAME, KEY, VALUE, NOTE = range(4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._filling = False
-        self.table = QTableWidget(0, 3, objectName="calculation-fields")
-        self.table.setHorizontalHeaderLabels((self.tr("字段"), self.tr("值"), self.tr("提示")))
+        self._read_only = False
+        self.table = QTableWidget(0, 4, objectName="calculation-fields")
+        self.table.setHorizontalHeaderLabels(
+            (self.tr("名称"), self.tr("字段"), self.tr("值"), self.tr("提示"))
+        )
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setEditTriggers(EDITING)
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.KEY, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.VALUE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.NOTE, QHeaderView.ResizeMode.Stretch)
@@ -69,7 +83,7 @@ class CalculationInputs(QWidget):
         self.nested.setPlaceholderText(
             self.tr('列表和对象字段（JSON 对象），例如 {"deductible_rates": ["0.1"]}')
         )
-        self.nested.setMaximumHeight(130)
+        self.nested.setMaximumHeight(90)
         self.nested.textChanged.connect(self._text_changed)
         self.nested_error = error_label("calculation-json-error")
 
@@ -80,17 +94,21 @@ class CalculationInputs(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(self.tr("列表与对象字段（JSON）")))
+        self.nested_label = QLabel(self.tr("列表与对象字段（JSON）"))
+        layout.addWidget(self.nested_label)
         layout.addWidget(self.nested)
         layout.addWidget(self.nested_error)
 
     # --- filling ---------------------------------------------------------------------------------
     def set_inputs(self, data: dict[str, Any]) -> None:
+        """Fill the form; the fields in one order whatever the order of ``data`` (saved inputs come back
+        sorted by name): the sheet's order of the known fields, then any other in the order given."""
+        order = {key: n for n, key in enumerate(FIELD_LABELS)}
         self._filling = True
         try:
             self.table.setRowCount(0)
             nested: dict[str, Any] = {}
-            for key, value in data.items():
+            for key, value in sorted(data.items(), key=lambda item: order.get(item[0], len(order))):
                 if key == "method":
                     continue
                 if isinstance(value, dict | list):
@@ -102,6 +120,7 @@ class CalculationInputs(QWidget):
         finally:
             self._filling = False
         self.clear_errors()
+        self._show_nested()
 
     def _append(self, key: str, value: object) -> int:
         row = self.table.rowCount()
@@ -116,12 +135,28 @@ class CalculationInputs(QWidget):
         key_item.setData(KIND_ROLE, kind)
         if key:
             key_item.setFlags(key_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        name = QTableWidgetItem(label(FIELD_LABELS.get(key, "")))
+        name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
         note = QTableWidgetItem("")
         note.setFlags(note.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.table.setItem(row, self.NAME, name)
         self.table.setItem(row, self.KEY, key_item)
         self.table.setItem(row, self.VALUE, QTableWidgetItem(text))
         self.table.setItem(row, self.NOTE, note)
         return row
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers if read_only else EDITING)
+        self.nested.setReadOnly(read_only)
+        self.add_button.setVisible(not read_only)
+        self._read_only = read_only
+        self._show_nested()
+
+    def _show_nested(self) -> None:
+        """A read-only form without nested fields does without the JSON area."""
+        shown = not self._read_only or bool(self.nested.toPlainText().strip())
+        self.nested.setVisible(shown)
+        self.nested_label.setVisible(shown)
 
     def add_row(self) -> None:
         self._filling = True
@@ -153,8 +188,16 @@ class CalculationInputs(QWidget):
         return -1
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
-        if not self._filling and item.column() in (self.KEY, self.VALUE):
-            self.edited.emit()
+        if self._filling or item.column() not in (self.KEY, self.VALUE):
+            return
+        name = self.table.item(item.row(), self.NAME)
+        if item.column() == self.KEY and name is not None:
+            self._filling = True
+            try:
+                name.setText(label(FIELD_LABELS.get(item.text().strip(), "")))
+            finally:
+                self._filling = False
+        self.edited.emit()
 
     def _text_changed(self) -> None:
         if not self._filling:

@@ -1,11 +1,15 @@
-"""The 理算 tab: one calculation line edited with a live result, saved as a new version; the history.
+"""The 理算 tab: a calculation of one or more lines edited with live results, saved as a new version; the
+saved versions, viewed read-only or copied into the editor; the printed sheet of a version.
 
-Coverage (from the policy) and method are chosen above; 预填 asks ``services.calculations.prefill`` for
-inputs suggested from the policy and the losses. Every edit recalculates after a short pause with the pure
-engine (``domain.calculation.calculate``, fast enough for the UI thread): payable, parts, shares, every
-step and the warnings. Invalid input names its field (``ValidationError.field``); the message stands
-beside it and 保存理算 waits until it is fixed. Saving, the history and the printed sheet go through the
-services on workers.
+The editing area (``draft``, a ``LinesPanel``) holds the lines of the next version: opening a case that
+has saved versions loads the current version's lines and inputs into it, otherwise it starts with one
+line. Each line has its coverage, method, inputs and live result; the total is their sum. 保存理算 saves
+every line as one new version (``services.calculations.calculate_case``) and keeps the earlier ones.
+
+The version selector (``version``) switches between the editing area and any saved version, which is
+shown read-only as it was calculated (``viewer``); 以此为基础新建 copies it into the editing area. The
+printed sheet (赔款计算书) is that of the version on screen: the selected one, or the one the unchanged
+editing area was loaded from. Service calls run on workers.
 
 The tab lives inside a ``CaseDetailView`` (``detail_view``): it follows its ``loaded`` signal, and after a
 save asks it to read the case again and tells the case list through its ``changed`` signal.
@@ -13,65 +17,59 @@ save asks it to read the case again and tells the case list through its ``change
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QPushButton,
-    QSplitter,
-    QTableView,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from backoffice.domain.calculation import METHOD_LABELS, METHODS, CalculationResult, calculate
 from backoffice.domain.case import CaseStatus
-from backoffice.domain.errors import ValidationError
 from backoffice.security.roles import Permission
 from backoffice.services.calculations import (
     CALCULABLE,
     CalculationView,
-    LineInput,
     calculate_case,
     calculations,
     prefill,
 )
 from backoffice.services.cases import CaseDetail
 from backoffice.services.context import UserSession
+from backoffice.services.notices import calculation_sheet
 from backoffice.services.policies import PolicyView, get_policy
-from backoffice.ui.calculation_inputs import CalculationInputs
+from backoffice.ui.calculation_line import LineEditor
+from backoffice.ui.calculation_lines import LinesPanel
+from backoffice.ui.calculation_versions import VersionChooser, VersionsTable
 from backoffice.ui.errors import message_for
-from backoffice.ui.formatting import local_time, money
-from backoffice.ui.labels import label
+from backoffice.ui.formatting import money
 from backoffice.ui.paper import CALCULATION_SHEET, PaperSaver
-from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import ERROR_STYLE, error_label, heading
+from backoffice.ui.widgets import ERROR_STYLE
 
-DEBOUNCE_MS = 300
-WARNING_STYLE = "background: #fff4ce; color: #7a4f01; border: 1px solid #e0b000; padding: 4px;"
-# The method a coverage is usually calculated with (the user may choose another).
-DEFAULT_METHODS = {
-    "vehicle_damage": "motor_damage",
-    "third_party": "motor_third_party",
-    "ctpl": "ctpl",
-    "medical": "medical",
-    "accident_medical": "medical",
-    "death_disability": "benefit",
-    "accidental_death": "benefit",
-    "property": "property",
-    "liability": "liability",
-}
+READ_ONLY_STYLE = "background: #fff4ce; color: #7a4f01; border: 1px solid #e0b000; padding: 3px;"
+DRAFT_STYLE = "background: #e8f0fe; color: #174ea6; border: 1px solid #a8c7fa; padding: 3px;"
+
+
+def ask_replace(parent: QWidget, text: str) -> bool:
+    title = QCoreApplication.translate("CalculationTab", "以此为基础新建")
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class CalculationTab(QWidget):
-    """``changed`` after a saved calculation (the case's status and settlement amount change)."""
+    """``changed`` after a saved calculation (the case's status and settlement amount change).
+
+    ``ask_replace(parent, text) -> bool`` is an attribute so that tests can answer the question.
+    """
 
     changed = Signal()
 
@@ -84,48 +82,40 @@ class CalculationTab(QWidget):
         self.case_no = case_no
         self._detail: CaseDetail | None = None
         self._policy: PolicyView | None = None
-        self._result: CalculationResult | None = None
-        self._input_error = False
         self.history: list[CalculationView] = []
+        self.base_version: int | None = None  # the saved version the editing area was loaded from
+        self.dirty = False  # the editing area was changed since it was loaded (or saved)
+        self._draft_ready = False
+        self._follows_current = True  # an unchanged editing area shows the current version (not a copy)
         self._handles = us.actor.role_for(Permission.HANDLE_CASES) is not None
-        self._tasks = Tasks(self)  # prefill and save
+        self._tasks = Tasks(self)  # prefill
         self._tasks.busy_changed.connect(lambda _busy: self._update_buttons())
+        self._saver = Tasks(self)
+        self._saver.busy_changed.connect(lambda _busy: self._update_buttons())
         self._reader = Tasks(self)  # the policy and the history
         self.paper = PaperSaver(us, self)
         self.paper.message.connect(self._paper_done)
         self.paper.busy_changed.connect(lambda _busy: self._update_buttons())
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.recalculate)
+        self.ask_replace: Callable[[QWidget, str], bool] = ask_replace
 
-        self.coverage = QComboBox(objectName="calculation-coverage")
-        self.coverage.currentIndexChanged.connect(self._coverage_changed)
-        self.method = QComboBox(objectName="calculation-method")
-        for code in METHODS:
-            self.method.addItem(label(METHOD_LABELS[code]), code)
-        self.method.currentIndexChanged.connect(lambda _i: self.schedule())
-        self.prefill_button = QPushButton(self.tr("预填"), objectName="prefill-calculation")
-        self.prefill_button.setToolTip(self.tr("按保单的保险金额、免赔额和损失清单填入建议的输入"))
-        self.prefill_button.clicked.connect(self.prefill)
-        self.inputs = CalculationInputs()
-        self.inputs.edited.connect(self.schedule)
+        self.version = VersionChooser()
+        self.version.currentIndexChanged.connect(self._version_chosen)
+        self.copy_button = QPushButton(self.tr("以此为基础新建"), objectName="copy-calculation")
+        self.copy_button.clicked.connect(self.copy_as_base)
+        self.mode = QLabel(objectName="calculation-mode")
+        self.mode.setWordWrap(True)
+        self.draft = LinesPanel("calculation-draft")
+        self.draft.touched.connect(self._touched)
+        self.draft.changed.connect(self._update_buttons)
+        self.draft.prefill_wanted.connect(self.prefill)
+        self.viewer = LinesPanel("calculation-viewer", read_only=True)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.draft)
+        self.pages.addWidget(self.viewer)
 
-        self.payable = heading("", 13)
-        self.payable.setObjectName("calculation-payable")
-        self.result_error = error_label("calculation-error")
-        self.warnings = QLabel(objectName="calculation-warnings")
-        self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(WARNING_STYLE)
-        self.warnings.hide()
-        self.amounts = RowsModel((self.tr("项目"), self.tr("金额")), self)
-        self.amounts.set_right_aligned((1,))
-        self.amounts_view = self._table(self.amounts, "calculation-amounts")
-        self.amounts_view.setMaximumHeight(120)
-        self.steps = RowsModel((self.tr("步骤"), self.tr("算式"), self.tr("结果")), self)
-        self.steps.set_right_aligned((2,))
-        self.steps_view = self._table(self.steps, "calculation-steps")
-        self.steps_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.steps_view.setWordWrap(True)
-
+        self.note = QLineEdit(objectName="calculation-note")
+        self.note.setPlaceholderText(self.tr("本次理算的说明（可选），例如：补充维修项目"))
+        self.note.setMaxLength(500)
         self.save_button = QPushButton(self.tr("保存理算"), objectName="save-calculation")
         self.save_button.clicked.connect(self.save)
         self.print_button = QPushButton(self.tr("打印计算书…"), objectName="print-calculation")
@@ -133,53 +123,28 @@ class CalculationTab(QWidget):
         self.message = QLabel(objectName="calculation-message")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.versions = RowsModel(
-            (
-                self.tr("版本"),
-                self.tr("当前"),
-                self.tr("赔款合计"),
-                self.tr("理算时间"),
-                self.tr("理算人"),
-                self.tr("明细"),
-            ),
-            self,
-        )
-        self.versions.set_right_aligned((2,))
-        self.versions_view = self._table(self.versions, "calculation-versions")
-        self.versions_view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.versions_view = VersionsTable()
+        self.versions = self.versions_view.rows
+        self.versions_view.clicked.connect(lambda index: self.choose_version(self._version_at(index.row())))
 
-        choose = QFormLayout()
-        choose.addRow(self.tr("保障项目"), self.coverage)
-        choose.addRow(self.tr("计算方法"), self.method)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(choose)
-        left_layout.addWidget(self.prefill_button, 0, Qt.AlignmentFlag.AlignLeft)
-        left_layout.addWidget(self.inputs, 1)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.payable)
-        right_layout.addWidget(self.result_error)
-        right_layout.addWidget(self.warnings)
-        right_layout.addWidget(self.amounts_view)
-        right_layout.addWidget(self.steps_view, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("版本")))
+        top.addWidget(self.version)
+        top.addWidget(self.copy_button)
+        top.addWidget(self.mode, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.note, 1)
         buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
+        buttons.addStretch(0)
         buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 3)
+        layout.addLayout(top)
+        layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        layout.addWidget(QLabel(self.tr("理算版本（新的在前）")))
-        layout.addWidget(self.versions_view, 1)
-        self._show_result()
+        layout.addWidget(QLabel(self.tr("理算版本（新的在前；点一行查看）")))
+        layout.addWidget(self.versions_view)
+        self._fill_versions()
 
         if detail_view is not None:
             loaded = getattr(detail_view, "loaded", None)
@@ -192,16 +157,6 @@ class CalculationTab(QWidget):
             if isinstance(view_changed, SignalInstance):
                 self.changed.connect(view_changed)
 
-    @staticmethod
-    def _table(model: RowsModel, name: str) -> QTableView:
-        view = QTableView(objectName=name)
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
-
     # --- the case --------------------------------------------------------------------------------
     def show_detail(self, detail: CaseDetail) -> None:
         self._detail = detail
@@ -212,162 +167,225 @@ class CalculationTab(QWidget):
 
     def _show_policy(self, policy: PolicyView) -> None:
         self._policy = policy
-        self.coverage.blockSignals(True)
-        self.coverage.clear()
-        for cover in policy.coverages:
-            self.coverage.addItem(
-                self.tr("{name}（保额 {amount}）").format(name=cover.name, amount=money(cover.sum_insured)),
-                cover.code,
-            )
-        self.coverage.blockSignals(False)
-        self._coverage_changed()
-
-    def _coverage_changed(self) -> None:
-        code = self.coverage.currentData()
-        method = DEFAULT_METHODS.get(code) if isinstance(code, str) else None
-        if method is not None:
-            self.method.setCurrentIndex(self.method.findData(method))
-        self._update_buttons()
+        self.draft.set_coverages(
+            [
+                (
+                    cover.code,
+                    self.tr("{name}（保额 {amount}）").format(
+                        name=cover.name, amount=money(cover.sum_insured)
+                    ),
+                )
+                for cover in policy.coverages
+            ]
+        )
 
     def load_history(self) -> None:
         self._reader.run(partial(calculations, self._us, self.case_no), self._show_history, self._failed)
 
     def _show_history(self, views: list[CalculationView]) -> None:
         self.history = views
-        rows = []
-        for view in views:
-            lines = "；".join(
-                f"{line.coverage_name} · {label(line.method_label)} {money(line.payable)}"
-                for line in view.lines
-            )
-            rows.append(
-                (
-                    f"v{view.version_no}",
-                    self.tr("✔ 当前") if view.current else "",
-                    money(view.total),
-                    local_time(view.created_at),
-                    view.created_by,
-                    lines,
-                )
-            )
-        self.versions.set_rows(rows, views)
-        self._update_buttons()
-
-    def current_version(self) -> int | None:
-        return next((v.version_no for v in self.history if v.current), None)
+        self.versions_view.show_versions(views)
+        latest = next((v for v in views if v.current), views[0] if views else None)
+        if not self._draft_ready:
+            self._draft_ready = True
+            if latest is None:
+                self.draft.add_line()
+            self.dirty = False
+        if (
+            latest is not None
+            and self._follows_current
+            and not self.dirty
+            and latest.version_no != self.base_version
+        ):
+            # Opened, or somebody saved a newer version while this one was shown unchanged.
+            self.draft.load(latest.lines)
+            self.base_version = latest.version_no
+        self._fill_versions()
 
     def _failed(self, exc: Exception) -> None:
         self._say(message_for(exc) or self.tr("读取理算时程序出错，请查看日志。"), error=True)
 
-    # --- editing ---------------------------------------------------------------------------------
-    def method_code(self) -> str:
-        return str(self.method.currentData())
+    # --- versions --------------------------------------------------------------------------------
+    def current_version(self) -> int | None:
+        return next((v.version_no for v in self.history if v.current), None)
 
-    def prefill(self) -> None:
-        code = self.coverage.currentData()
-        if self._tasks.busy or not isinstance(code, str):
-            return
-        call = partial(prefill, self._us, self.case_no, code, self.method_code())
-        self._tasks.run(call, self._prefilled, self._failed)
+    def _version_at(self, row: int) -> int | None:
+        return self.history[row].version_no if 0 <= row < len(self.history) else None
 
-    def _prefilled(self, data: dict[str, Any]) -> None:
-        self.inputs.set_inputs(data)
-        self.message.hide()
-        self.recalculate()
+    def viewed_version(self) -> CalculationView | None:
+        """The saved version on screen (read-only), or None while the editing area is shown."""
+        number = self.version.chosen()
+        return next((v for v in self.history if v.version_no == number), None)
 
-    def schedule(self) -> None:
-        self._timer.start()
+    def _fill_versions(self) -> None:
+        self.version.fill(self.history)
+        self._version_chosen()
 
-    def line_inputs(self) -> dict[str, Any]:
-        return {"method": self.method_code(), **self.inputs.inputs()}
+    def choose_version(self, version_no: int | None) -> None:
+        """Show a saved version read-only (None: the editing area)."""
+        self.version.choose(version_no)
 
-    def recalculate(self) -> None:
-        self._timer.stop()
-        self._result = None
-        self._input_error = False
-        self.inputs.clear_errors()
-        self.result_error.hide()
-        try:
-            self._result = calculate(self.line_inputs())
-        except ValidationError as exc:
-            self._input_error = True
-            text = message_for(exc) or ""
-            self.inputs.show_field_error(exc.field or "", text)
-            self.result_error.setText(text)
-            self.result_error.show()
-        self._show_result()
-
-    def _show_result(self) -> None:
-        result = self._result
-        if result is None:
-            self.payable.setText(self.tr("应付赔款：—"))
-            self.amounts.set_rows([])
-            self.steps.set_rows([])
-            self.warnings.hide()
+    def _version_chosen(self, _index: int = 0) -> None:
+        view = self.viewed_version()
+        if view is None:
+            self.pages.setCurrentWidget(self.draft)
+            self.versions_view.clearSelection()
         else:
-            self.payable.setText(self.tr("应付赔款：{amount} 元").format(amount=money(result.payable)))
-            rows = [(self.tr("分项：{name}").format(name=n), money(v)) for n, v in result.parts.items()]
-            rows += [(self.tr("分摊：{party}").format(party=p), money(v)) for p, v in result.shares.items()]
-            self.amounts.set_rows(rows)
-            self.steps.set_rows([(s.label, s.formula, s.value) for s in result.steps], list(result.steps))
-            self.steps_view.resizeRowsToContents()
-            if result.warnings:
-                self.warnings.setText(
-                    self.tr("⚠ 注意：") + "\n".join(f"• {text}" for text in result.warnings)
-                )
-                self.warnings.show()
-            else:
-                self.warnings.hide()
+            self.viewer.show_version(view)
+            self.pages.setCurrentWidget(self.viewer)
+            self.versions_view.selectRow(self.history.index(view))
+        self._update_mode()
         self._update_buttons()
+
+    def copy_as_base(self) -> None:
+        view = self.viewed_version()
+        if view is None:
+            return
+        if self.dirty:
+            question = self.tr("编辑区有未保存的修改。用 v{n} 的内容替换它们吗？").format(n=view.version_no)
+            if not self.ask_replace(self, question):
+                return
+        self.draft.load(view.lines)
+        self.base_version, self.dirty = view.version_no, False
+        self._follows_current = view.current
+        self.choose_version(None)
+        self._say(
+            self.tr("已将 v{n} 复制到编辑区：修改后点“保存理算”即保存为新版本。").format(n=view.version_no),
+            error=False,
+        )
+
+    def _touched(self) -> None:
+        if self._draft_ready:
+            self.dirty = True
+            self._update_mode()
+            self._update_buttons()
+
+    def _update_mode(self) -> None:
+        view = self.viewed_version()
+        if view is not None:
+            state = self.tr("当前版本") if view.current else self.tr("旧版本，仅供查看")
+            text = self.tr("只读：v{n}（{state}）· 合计 {total} 元").format(
+                n=view.version_no, state=state, total=money(view.total)
+            )
+            self.mode.setStyleSheet(READ_ONLY_STYLE)
+        else:
+            if self.base_version is None:
+                text = self.tr("编辑区：新的理算（保存后成为 v1）")
+                if self.dirty and self.history:
+                    text = self.tr("编辑区：有未保存的修改")
+            elif self.dirty:
+                text = self.tr("编辑区：基于 v{n}，有未保存的修改").format(n=self.base_version)
+            else:
+                text = self.tr("编辑区：与 v{n} 相同").format(n=self.base_version)
+            self.mode.setStyleSheet(DRAFT_STYLE)
+        self.mode.setText(text)
+
+    # --- prefill ---------------------------------------------------------------------------------
+    def prefill(self, editor: LineEditor, explicit: bool = True) -> None:
+        code, method = editor.coverage_code(), editor.method_code()
+        if code is None:
+            return
+        call = partial(prefill, self._us, self.case_no, code, method)
+        self._tasks.run(call, partial(self._prefilled, editor, code, method, explicit), self._failed)
+
+    def _prefilled(
+        self, editor: LineEditor, code: str, method: str, explicit: bool, data: dict[str, Any]
+    ) -> None:
+        if editor not in self.draft.editors() or (editor.coverage_code(), editor.method_code()) != (
+            code,
+            method,
+        ):
+            return  # the line is gone or has changed meanwhile; its own request follows
+        if explicit or editor.pristine:
+            editor.set_prefilled(data)
 
     # --- saving and printing ---------------------------------------------------------------------
     def _status_allows(self) -> bool:
         return self._detail is not None and CaseStatus(self._detail.status) in CALCULABLE
 
+    def print_version(self) -> int | None:
+        """The version the printed sheet shows: the one on screen, if it is saved."""
+        view = self.viewed_version()
+        if view is not None:
+            return view.version_no
+        return None if self.dirty else self.base_version
+
     def _update_buttons(self) -> None:
-        idle = not self._tasks.busy
-        self.prefill_button.setEnabled(idle and self.coverage.count() > 0)
-        can_save = self._handles and self._status_allows()
-        self.save_button.setEnabled(can_save and idle and self._result is not None and not self._input_error)
+        viewing = self.viewed_version() is not None
+        saving = self._saver.busy
+        idle = not self._tasks.busy and not saving
+        self.draft.setEnabled(not saving)
+        self.version.setEnabled(not saving)
+        problems = self.draft.invalid_lines()
+        unchanged = (
+            not self.dirty and self.base_version is not None and self.base_version == self.current_version()
+        )
+        ready = (
+            self._handles and self._status_allows() and not viewing and self.draft.valid() and not unchanged
+        )
+        self.save_button.setEnabled(ready and idle)
         if not self._handles:
             tip = self.tr("只有理赔内勤可以理算。")
         elif self._detail is not None and not self._status_allows():
             tip = self.tr("只有材料齐全、已理算或被退回的案件可以理算。")
-        elif self._input_error:
-            tip = self.tr("请先改正标出的输入。")
+        elif viewing:
+            tip = self.tr("正在查看已保存的版本（只读）：点“以此为基础新建”复制到编辑区，修改后再保存。")
+        elif problems:
+            rows = "、".join(str(n) for n in problems)
+            tip = self.tr("请先改正第 {rows} 行标出的输入。").format(rows=rows)
+        elif unchanged:
+            tip = self.tr("编辑区与当前版本 v{n} 相同：修改后才能保存为新版本。").format(n=self.base_version)
         else:
-            tip = self.tr("保存为新的理算版本，旧版本保留")
+            tip = self.tr("把编辑区的全部行保存为新的理算版本，旧版本保留")
         self.save_button.setToolTip(tip)
-        self.print_button.setEnabled(self._detail is not None and bool(self.history) and not self.paper.busy)
-        self.print_button.setToolTip(
-            "" if self.history else self.tr("案件还没有保存的理算，无法打印计算书。")
+        self.note.setEnabled(not viewing)
+        self.copy_button.setEnabled(viewing)
+        self.copy_button.setToolTip(
+            self.tr("把这个版本的全部行复制到编辑区，作为新版本的基础")
+            if viewing
+            else self.tr("先在“版本”中选择一个已保存的版本")
         )
+        number = self.print_version()
+        self.print_button.setEnabled(self._detail is not None and number is not None and not self.paper.busy)
+        if number is not None:
+            self.print_button.setText(self.tr("打印计算书（v{n}）…").format(n=number))
+            self.print_button.setToolTip(self.tr("把 v{n} 的赔款计算书保存为 PDF").format(n=number))
+        else:
+            self.print_button.setText(self.tr("打印计算书…"))
+            self.print_button.setToolTip(
+                self.tr("编辑区有未保存的修改：请先保存，或在“版本”中选择要打印的版本。")
+                if self.history
+                else self.tr("案件还没有保存的理算，无法打印计算书。")
+            )
 
     def save(self) -> None:
-        code = self.coverage.currentData()
         detail = self._detail
-        if detail is None or self._tasks.busy or not isinstance(code, str) or self._timer.isActive():
-            self.recalculate()
-            if detail is None or self._tasks.busy or not isinstance(code, str):
-                return
-        if self._result is None or self._input_error:
+        if detail is None or self._tasks.busy or self._saver.busy or self.viewed_version() is not None:
+            return
+        self.draft.flush()
+        if not self.draft.valid():
+            self._update_buttons()
             return
         call = partial(
             calculate_case,
             self._us,
             self.case_no,
-            [LineInput(code, self.line_inputs())],
+            self.draft.line_inputs(),
             expected_version=detail.version,
+            note=self.note.text(),
         )
-        self._tasks.run(call, self._saved, self._save_failed)
+        self._saver.run(call, self._saved, self._save_failed)
 
     def _saved(self, view: CalculationView) -> None:
+        self.base_version, self.dirty, self._follows_current = view.version_no, False, True
+        self.note.clear()
         self._say(
-            self.tr("已保存理算版本 v{version}，赔款合计 {amount} 元。").format(
-                version=view.version_no, amount=money(view.total)
+            self.tr("已保存理算版本 v{version}（{count} 行），赔款合计 {amount} 元。").format(
+                version=view.version_no, count=len(view.lines), amount=money(view.total)
             ),
             error=False,
         )
+        self._update_mode()
         self.load_history()
         self.changed.emit()  # the view reads the case again (its status and version)
 
@@ -375,8 +393,11 @@ class CalculationTab(QWidget):
         self._say(message_for(exc) or self.tr("保存理算时程序出错，请查看日志。"), error=True)
 
     def print_sheet(self) -> None:
-        if self._detail is not None:
-            self.paper.save(CALCULATION_SHEET, self._detail.id, self._detail.case_no)
+        number = self.print_version()
+        if self._detail is None or number is None:
+            return
+        make = partial(calculation_sheet, version_no=number)
+        self.paper.save(CALCULATION_SHEET, self._detail.id, f"{self._detail.case_no}-v{number}", make=make)
 
     def _paper_done(self, text: str, is_error: bool) -> None:
         self._say(text, error=is_error)

@@ -16,7 +16,13 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from backoffice.services.context import UserSession
-from backoffice.services.notices import acknowledgement, calculation_sheet, missing_documents_notice
+from backoffice.services.notices import (
+    acknowledgement,
+    calculation_sheet,
+    decision_notice,
+    denial_notice,
+    missing_documents_notice,
+)
 from backoffice.ui.errors import message_for
 from backoffice.ui.tasks import Tasks
 
@@ -24,10 +30,14 @@ PaperMaker = Callable[[UserSession, int], bytes]
 ACKNOWLEDGEMENT = "acknowledgement"
 MISSING_DOCUMENTS_NOTICE = "missing_documents_notice"
 CALCULATION_SHEET = "calculation_sheet"
+DECISION_NOTICE = "decision_notice"
+DENIAL_NOTICE = "denial_notice"
 PAPERS: dict[str, PaperMaker] = {
     ACKNOWLEDGEMENT: acknowledgement,
     MISSING_DOCUMENTS_NOTICE: missing_documents_notice,
     CALCULATION_SHEET: calculation_sheet,
+    DECISION_NOTICE: decision_notice,
+    DENIAL_NOTICE: denial_notice,
 }
 SCAN_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.pdf"
 
@@ -79,14 +89,20 @@ class PaperSaver(QObject):
     def busy(self) -> bool:
         return self._tasks.busy
 
-    def save(self, name: str, case_id: int, case_no: str) -> None:
+    def save(self, name: str, case_id: int, case_no: str, *, make: PaperMaker | None = None) -> None:
+        """``make`` builds the paper instead of ``PAPERS[name]`` (e.g. the sheet of one version)."""
         if self._tasks.busy:
             return
-        make = PAPERS[name]
+        make = make or PAPERS[name]
         if name == ACKNOWLEDGEMENT:
             title, suggested = self.tr("保存报案回执"), self.tr("报案回执-{no}.pdf").format(no=case_no)
         elif name == CALCULATION_SHEET:
             title, suggested = self.tr("保存赔款计算书"), self.tr("赔款计算书-{no}.pdf").format(no=case_no)
+        elif name == DECISION_NOTICE:
+            title = self.tr("保存理赔决定通知书")
+            suggested = self.tr("理赔决定通知书-{no}.pdf").format(no=case_no)
+        elif name == DENIAL_NOTICE:
+            title, suggested = self.tr("保存拒赔通知书"), self.tr("拒赔通知书-{no}.pdf").format(no=case_no)
         else:
             title, suggested = (
                 self.tr("保存一次性告知书"),
