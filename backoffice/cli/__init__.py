@@ -27,6 +27,8 @@ COMMAND_MODULES = (
     "backoffice.cli.kpi",
     "backoffice.cli.backup",
     "backoffice.cli.archive",
+    "backoffice.cli.authority",
+    "backoffice.cli.calendar",
 )
 
 

@@ -8,16 +8,17 @@ the case's version column lets exactly one succeed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from backoffice.db.models import User
 from backoffice.db.models_approval import ApprovalSignature
 from backoffice.db.models_intake import Calculation, Case
+from backoffice.db.models_sla import CaseDeadline
 from backoffice.domain.approval import LineOfBusiness, may_sign, route
 from backoffice.domain.case import CaseStatus, check_transition
 from backoffice.domain.errors import ConflictError, DomainError, PermissionDenied, ValidationError
@@ -81,6 +82,8 @@ class QueueItem:
     flags: tuple[str, ...]
     handler: str
     waiting_since: datetime
+    due: date | None = None  # the earliest open deadline of the case (effective due day)
+    warning: str = "none"  # its live warning level: none, yellow or red
 
 
 def _calculation(db: Session, case: Case) -> Calculation:
@@ -333,7 +336,8 @@ def queue(us: UserSession) -> list[QueueItem]:
         if lines:
             query = query.where(Case.line.in_(lines))
         items = []
-        for case, total, handler in db.execute(query.order_by(Case.last_activity_at)).all():
+        rows = db.execute(query.order_by(Case.last_activity_at)).all()
+        for case, total, handler in rows:
             ok, _code = sign_check(db, us, case)
             if ok:
                 items.append(
@@ -348,7 +352,30 @@ def queue(us: UserSession) -> list[QueueItem]:
                         case.last_activity_at,
                     )
                 )
+        return _with_deadlines(db, us, items, {case.case_no: case.id for case, _t, _h in rows})
+
+
+def _with_deadlines(
+    db: Session, us: UserSession, items: list[QueueItem], ids: dict[str, int]
+) -> list[QueueItem]:
+    """Each queue item with its case's earliest open deadline and live warning level (two queries)."""
+    from backoffice.services.sla_warnings import levels_in
+
+    wanted = [ids[item.case_no] for item in items]
+    if not wanted:
         return items
+    levels = levels_in(db, us, wanted)
+    due = dict(
+        db.execute(
+            select(CaseDeadline.case_id, func.min(CaseDeadline.effective_due))
+            .where(CaseDeadline.case_id.in_(wanted), CaseDeadline.status == "open")
+            .group_by(CaseDeadline.case_id)
+        ).all()
+    )
+    return [
+        replace(item, due=due.get(ids[item.case_no]), warning=levels.get(ids[item.case_no], "none"))
+        for item in items
+    ]
 
 
 def delegate(us: UserSession, case_no: str, to_username: str, *, reason: str) -> None:

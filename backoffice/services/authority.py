@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backoffice.db.models_approval import AuthorityMatrixVersion
 from backoffice.domain.approval import DEFAULT_MATRIX, AuthorityLevel, AuthorityMatrix, LineOfBusiness
-from backoffice.domain.errors import ValidationError
+from backoffice.domain.errors import ConflictError, ValidationError
 from backoffice.security.roles import Permission
 from backoffice.services import audit
 from backoffice.services.context import UserSession
@@ -79,14 +79,34 @@ def get_matrix(us: UserSession) -> tuple[int, AuthorityMatrix]:
         return current_matrix(db)
 
 
-def set_matrix(us: UserSession, matrix: AuthorityMatrix, *, note: str) -> int:
-    """A new version of the matrix (validated by AuthorityMatrix itself); returns its version."""
+def _check_version(db: Session, expected: int) -> None:
+    """Refuse when the newest version is not ``expected``; the row lock serialises two editors on PostgreSQL
+    (SQLite's write transactions already are), and the second read sees a version committed meanwhile."""
+    lock = select(AuthorityMatrixVersion.id).where(AuthorityMatrixVersion.id == expected)
+    db.execute(lock.with_for_update())
+    newest = db.scalar(select(func.max(AuthorityMatrixVersion.id))) or current_matrix(db)[0]
+    if newest != expected:
+        raise ConflictError(
+            "权限表刚被其他管理员修改过（现为第 {version} 版）：请刷新后重新修改。", version=newest
+        )
+
+
+def set_matrix(
+    us: UserSession, matrix: AuthorityMatrix, *, note: str, expected_version: int | None = None
+) -> int:
+    """A new version of the matrix (validated by AuthorityMatrix itself); returns its version.
+
+    With ``expected_version`` (the version the editor started from), a matrix saved meanwhile by another
+    admin is a conflict instead of being silently replaced.
+    """
     role = require(
         us, Permission.MANAGE_SETTINGS, "authority.edit", "只有系统管理员可以修改权限表。", "authority"
     )
     if not note.strip():
         raise ValidationError("note", "请说明修改权限表的原因。")
     with us.bo.db.unit_of_work() as db:
+        if expected_version is not None:
+            _check_version(db, expected_version)
         row = AuthorityMatrixVersion(
             data=matrix_to_json(matrix),
             created_at=us.bo.now(),

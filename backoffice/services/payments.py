@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm.attributes import flag_modified
 
 from backoffice.db.models import Person
 from backoffice.db.models_approval import Payment, PaymentBatch
@@ -38,7 +39,7 @@ from backoffice.services.guard import require
 from backoffice.services.intake import case_by_number
 from backoffice.services.keyslots import refresh
 from backoffice.services.masking import masker
-from backoffice.services.people import decrypt_person
+from backoffice.services.people import PersonInput, add_person_row, decrypt_person, validated_person
 
 CLOSING_REASONS = {
     "paid": "赔款已支付",
@@ -71,14 +72,12 @@ class PaymentView:
 
 
 def _paid_and_pending(db: object, case_id: int) -> int:
-    return (
-        db.scalar(  # type: ignore[attr-defined]
-            select(func.coalesce(func.sum(Payment.amount_fen), 0)).where(
-                Payment.case_id == case_id, Payment.status != "cancelled"
-            )
+    total = db.scalar(  # type: ignore[attr-defined]
+        select(func.coalesce(func.sum(Payment.amount_fen), 0)).where(
+            Payment.case_id == case_id, Payment.status != "cancelled"
         )
-        or 0
     )
+    return int(total or 0)  # PostgreSQL sums a BIGINT column as NUMERIC (a Decimal)
 
 
 def add_payment(
@@ -87,15 +86,21 @@ def add_payment(
     *,
     amount: Decimal,
     payee_person_id: int | None = None,
+    payee: PersonInput | None = None,
     bank_account: str,
     bank_name: str = "",
     advance: bool = False,
 ) -> PaymentView:
-    """Order a payment: within the approved amount (or, in advance, within the calculated amount)."""
+    """Order a payment: within the approved amount (or, in advance, within the calculated amount).
+
+    The payee is the case's customer, another stored person (``payee_person_id``), or a new payee
+    (``payee``: e.g. the repair shop of a direct settlement), stored encrypted in the same transaction.
+    """
     role = require(us, Permission.HANDLE_CASES, "payment.add", "只有理赔内勤可以登记支付。", "case")
     if amount <= 0:
         raise ValidationError("amount", "支付金额必须大于 0。")
     account = parse_bank_card(bank_account, check_luhn=False)
+    new_payee = validated_person(payee, us.bo.today()) if payee is not None else None
     with us.bo.db.unit_of_work() as db:
         refresh(db, us.keyring)
         case = case_by_number(db, case_no)
@@ -124,12 +129,14 @@ def add_payment(
                 total=format_yuan(fen_to_yuan(committed)),
                 ceiling=format_yuan(fen_to_yuan(ceiling)),
             )
-        payee_id = payee_person_id or case.customer_id
+        payee_id = add_person_row(db, us, new_payee).id if new_payee else payee_person_id or case.customer_id
         if db.get(Person, payee_id) is None:
             raise NotFound("没有这位领款人。")
-        # Bumps the case's version: of two payments ordered at once, the second fails with a conflict
-        # instead of both passing the ceiling check above (PostgreSQL does not serialise the two reads).
+        # Bump the case's version (even when the time is unchanged): of two payments ordered at once,
+        # the second fails with a conflict instead of both passing the ceiling check above (PostgreSQL
+        # does not serialise the two reads).
         case.last_activity_at = us.bo.now()
+        flag_modified(case, "last_activity_at")
         payment = Payment(
             case_id=case.id,
             kind="advance" if advance else "settlement",
@@ -331,6 +338,38 @@ def mark_paid(
             reason=f"payment {payment.id}",
         )
         return case.status
+
+
+def cancel_payment(us: UserSession, payment_id: int, *, reason: str, expected_version: int) -> None:
+    """Cancel a payment not yet paid (wrong account, the bank returned it): it no longer counts against
+    the payable amount, and a new one can be ordered. A paid payment cannot be cancelled."""
+    role = require(us, Permission.HANDLE_CASES, "payment.cancel", "只有理赔内勤可以取消支付。", "payment")
+    if not reason.strip():
+        raise ValidationError("reason", "请说明取消这笔支付的原因。")
+    with us.bo.db.unit_of_work() as db:
+        payment = db.get(Payment, payment_id)
+        if payment is None:
+            raise NotFound("没有这笔支付。")
+        if payment.version != expected_version:
+            raise ConflictError("这笔支付刚被其他人处理过：请刷新。")
+        if payment.status not in ("pending", "exported"):
+            raise DomainError("只有尚未到账的支付可以取消。")
+        payment.status = "cancelled"
+        case = db.get(Case, payment.case_id)
+        assert case is not None
+        case.last_activity_at = us.bo.now()
+        status = CaseStatus(case.status)
+        detail = f"{format_yuan(fen_to_yuan(payment.amount_fen))}：{reason.strip()[:150]}"
+        add_event(db, us, case, "payment.cancelled", status, status, detail)
+        audit.record(
+            db,
+            us,
+            "payment.cancel",
+            role=role,
+            object_type="case",
+            object_id=case.id,
+            reason=f"payment {payment.id}: {reason.strip()[:150]}",
+        )
 
 
 def _payment_notice(case_no: str, amount_fen: int, paid_on: date, last4: str) -> str:

@@ -1,4 +1,5 @@
-"""System administration: the user list (more admin tools arrive with later issues)."""
+"""System administration: tabs for the users, the keys, the authority matrix, delegation, the working-day
+calendar and the deadline rules (each tab beyond the users in its own module)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,15 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from backoffice.services.context import UserSession
 from backoffice.services.users import UserInfo, list_users
+from backoffice.ui.admin_authority import AuthorityTab
+from backoffice.ui.admin_calendar import CalendarTab
+from backoffice.ui.admin_delegation import DelegationTab
 from backoffice.ui.admin_keys import KeysPanel
+from backoffice.ui.admin_rules import RulesTab
 from backoffice.ui.errors import message_for
 from backoffice.ui.labels import roles_text
 from backoffice.ui.pages import PageSpec, page_heading
@@ -92,7 +97,8 @@ class UsersTableModel(QAbstractTableModel):
 
 
 class AdminPage(QWidget):
-    """The user list, loaded on a worker when the page is first shown and on 刷新."""
+    """The tabs; the user list is loaded on a worker when the page is first shown and on 刷新, each other
+    tab when it is first shown."""
 
     def __init__(self, us: UserSession, spec: PageSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,14 +123,31 @@ class AdminPage(QWidget):
         bar.addWidget(QLabel(self.tr("用户")))
         bar.addStretch(1)
         bar.addWidget(self.refresh_button)
+        users = QWidget()
+        users_layout = QVBoxLayout(users)
+        users_layout.addLayout(bar)
+        users_layout.addWidget(self.table, 1)
+        users_layout.addWidget(self.message)
+        self.keys_panel = KeysPanel(us)
+        keys_tab = QWidget()
+        keys_layout = QVBoxLayout(keys_tab)
+        keys_layout.addWidget(self.keys_panel)
+        keys_layout.addStretch(1)
+        self.authority_tab = AuthorityTab(us)
+        self.delegation_tab = DelegationTab(us)
+        self.calendar_tab = CalendarTab(us)
+        self.rules_tab = RulesTab(us)
+        self.tabs = QTabWidget(objectName="admin-tabs")
+        self.tabs.addTab(users, self.tr("用户"))
+        self.tabs.addTab(keys_tab, self.tr("密钥"))
+        self.tabs.addTab(self.authority_tab, self.tr("核赔权限"))
+        self.tabs.addTab(self.delegation_tab, self.tr("委托"))
+        self.tabs.addTab(self.calendar_tab, self.tr("工作日历"))
+        self.tabs.addTab(self.rules_tab, self.tr("时效规则"))
         layout = QVBoxLayout(self)
         layout.addWidget(page_heading(spec))
         layout.addWidget(subtitle)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        self.keys_panel = KeysPanel(us)
-        layout.addWidget(self.keys_panel)
+        layout.addWidget(self.tabs, 1)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

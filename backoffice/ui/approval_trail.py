@@ -64,7 +64,9 @@ class ApprovalTrail(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # 签批人 and 时间 in full
+        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(self.tr("本案还没有核赔签批记录。"), objectName="approval-trail-empty")
         self.empty.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)

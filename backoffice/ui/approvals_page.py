@@ -7,8 +7,9 @@ what the service would refuse, and says why); 拒赔 needs level 3 or above. The
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -28,8 +29,9 @@ from backoffice.services.context import UserSession
 from backoffice.services.policies import LINE_LABELS
 from backoffice.ui.approval_dialog import SignDialog
 from backoffice.ui.approval_trail import ApprovalTrail
+from backoffice.ui.case_model import BADGE_COLOURS
 from backoffice.ui.errors import message_for
-from backoffice.ui.formatting import local_time, money
+from backoffice.ui.formatting import local_date, local_time, money
 from backoffice.ui.labels import code_label
 from backoffice.ui.pages import PageSpec, page_heading
 from backoffice.ui.simple_model import RowsModel
@@ -37,6 +39,25 @@ from backoffice.ui.tasks import Tasks
 from backoffice.ui.widgets import error_label
 
 DENY_LEVEL = 3
+DEADLINE_COLUMN = 7
+
+
+class QueueModel(RowsModel):
+    """The queue's rows, with the 期限 cell coloured like the case list's warning badges."""
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if index.isValid() and index.column() == DEADLINE_COLUMN and index.row() < self.rowCount():
+            item = self.payload(index.row())
+            colours = BADGE_COLOURS.get(item.warning) if isinstance(item, QueueItem) else None
+            if colours and role == Qt.ItemDataRole.BackgroundRole:
+                return colours[0]
+            if colours and role == Qt.ItemDataRole.ForegroundRole:
+                return colours[1]
+        return super().data(index, role)
+
+
 OK_STYLE = "color: #1b5e20;"
 
 
@@ -54,7 +75,7 @@ class ApprovalsPage(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新"), objectName="approvals-refresh")
         self.refresh_button.clicked.connect(self.refresh)
         self.count = QLabel(objectName="approvals-count")
-        self.model = RowsModel(
+        self.model = QueueModel(
             (
                 self.tr("案件号"),
                 self.tr("险类"),
@@ -63,6 +84,7 @@ class ApprovalsPage(QWidget):
                 self.tr("风险提示"),
                 self.tr("经办人"),
                 self.tr("等待自"),
+                self.tr("期限"),
             ),
             self,
         )
@@ -73,7 +95,9 @@ class ApprovalsPage(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
         self.case_title = QLabel(self.tr("请在上面的队列中选择一个案件。"), objectName="approval-case")
@@ -149,7 +173,15 @@ class ApprovalsPage(QWidget):
             "、".join(code_label(FLAG_LABELS, f) for f in item.flags),
             item.handler,
             local_time(item.waiting_since),
+            self._deadline_text(item),
         )
+
+    def _deadline_text(self, item: QueueItem) -> str:
+        if item.due is None:
+            return ""
+        marks = {"yellow": self.tr("临期"), "red": self.tr("超期")}
+        day = local_date(item.due)
+        return f"{day} {marks[item.warning]}" if item.warning in marks else day
 
     def queue_case_numbers(self) -> list[str]:
         return [self.model.index(row, 0).data() for row in range(self.model.rowCount())]

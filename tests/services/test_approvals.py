@@ -12,6 +12,8 @@ from intake_support import calculated_case, clerk_session, damage_line, motor_po
 
 from backoffice.domain.errors import ConflictError, DomainError, PermissionDenied, ValidationError
 from backoffice.services import approvals, auth, calculations, cases, payments
+from backoffice.services.people import PersonInput
+from backoffice.services.sla_warnings import case_deadlines
 
 
 @pytest.fixture
@@ -194,6 +196,68 @@ def test_paid_date_is_the_office_date_not_the_utc_date(bo, office, clock) -> Non
         clerk, paid.id, paid_on=date(2026, 3, 3), reference="BANK0002", expected_version=paid.version
     )
     assert status == "paid"
+
+
+def test_a_payment_not_yet_paid_can_be_cancelled_and_ordered_again(bo, office, tmp_path) -> None:
+    clerk, ap = office
+    case_no, _ = calculated_case(bo, clerk)
+    approvals.submit(clerk, case_no, expected_version=version(clerk, case_no))
+    sign(ap[1], case_no)
+    wrong = payments.add_payment(
+        clerk, case_no, amount=Decimal("3200.00"), bank_account="6222021234567890123"
+    )
+    payments.export_batch(clerk, tmp_path / "batch.csv", password="clerk-pass-1")
+    exported = next(p for p in payments.payments(clerk, case_no) if p.id == wrong.id)
+    with pytest.raises(ValidationError, match="原因"):
+        payments.cancel_payment(clerk, wrong.id, reason=" ", expected_version=exported.version)
+    with pytest.raises(PermissionDenied):
+        payments.cancel_payment(ap[1], wrong.id, reason="账号错误", expected_version=exported.version)
+    with pytest.raises(ConflictError):
+        payments.cancel_payment(clerk, wrong.id, reason="账号错误", expected_version=wrong.version)
+    payments.cancel_payment(clerk, wrong.id, reason="银行退票：账号错误", expected_version=exported.version)
+    # The cancelled amount no longer counts against the approved amount: the full sum can be ordered again.
+    right = payments.add_payment(clerk, case_no, amount=Decimal("3200.00"), bank_account="6217001234567890")
+    assert [p.status for p in payments.payments(clerk, case_no)] == ["cancelled", "pending"]
+    payments.mark_paid(
+        clerk, right.id, paid_on=date(2026, 3, 2), reference="B1", expected_version=right.version
+    )
+    paid = next(p for p in payments.payments(clerk, case_no) if p.id == right.id)
+    with pytest.raises(DomainError, match="尚未到账"):
+        payments.cancel_payment(clerk, right.id, reason="x", expected_version=paid.version)
+    detail = cases.get_case(clerk, case_no)
+    assert detail.status == "paid"
+    assert any(e.kind == "payment.cancelled" and "银行退票" in e.detail for e in detail.events)
+
+
+def test_a_new_payee_is_stored_encrypted_with_the_payment(bo, office) -> None:
+    clerk, ap = office
+    case_no, _ = calculated_case(bo, clerk)
+    approvals.submit(clerk, case_no, expected_version=version(clerk, case_no))
+    sign(ap[1], case_no)
+    account = "6222021234567890123"
+    with pytest.raises(ValidationError, match="姓名"):
+        payments.add_payment(
+            clerk, case_no, amount=Decimal("100"), bank_account=account, payee=PersonInput("  ")
+        )
+    assert payments.payments(clerk, case_no) == []  # nothing half-written
+    shop = PersonInput("北京顺达汽车修理有限公司")
+    paid = payments.add_payment(clerk, case_no, amount=Decimal("3200"), bank_account=account, payee=shop)
+    assert paid.payee.startswith("北") and paid.payee != "北京顺达汽车修理有限公司"  # masked
+    with bo.db.engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT full_name_enc FROM persons ORDER BY id DESC").first()
+    assert stored is not None and "顺达".encode() not in bytes(stored[0])
+
+
+def test_queue_shows_the_earliest_deadline_and_its_warning(bo, office, clock) -> None:
+    clerk, ap = office
+    case_no, _ = calculated_case(bo, clerk)
+    approvals.submit(clerk, case_no, expected_version=version(clerk, case_no))
+    open_dues = [d.effective_due for d in case_deadlines(clerk, case_no) if d.status == "open"]
+    (item,) = approvals.queue(ap[1])
+    assert item.due == min(open_dues) and item.warning == "none"
+    clock.advance(days=30)
+    (item,) = approvals.queue(ap[1])
+    assert item.warning == "red"
 
 
 def test_delegation_by_admin(bo, admin, office) -> None:

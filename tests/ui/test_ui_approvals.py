@@ -3,6 +3,7 @@ wrong password — all through the real services on a copy of the demo database.
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ from backoffice.services.context import Backoffice, UserSession
 from backoffice.ui.approval_dialog import SignDialog
 from backoffice.ui.approval_trail import ApprovalTrail
 from backoffice.ui.approvals_page import ApprovalsPage
+from backoffice.ui.case_approval_tab import CaseApprovalTab
 from backoffice.ui.case_detail import CaseDetailView
 
 pytestmark = [OFFSCREEN_NOISE, OFFSCREEN_POPUP_NOISE]
@@ -25,6 +27,13 @@ _WINDOWS: list[QWidget] = []
 
 def pending_case(clerk: UserSession, repair: str) -> str:
     """A registered motor case with every document, calculated and submitted for approval."""
+    case_no = calculated_case(clerk, repair)
+    approvals.submit(clerk, case_no, expected_version=cases.get_case(clerk, case_no).version)
+    return case_no
+
+
+def calculated_case(clerk: UserSession, repair: str) -> str:
+    """A registered motor case with every document and a calculation, not yet submitted."""
     result = register(clerk, estimated_loss=Decimal(repair))
     for item in cases.get_case(clerk, result.case_no).checklist:
         if item.mandatory and item.received_at is None:
@@ -49,7 +58,6 @@ def pending_case(clerk: UserSession, repair: str) -> str:
     )
     version = cases.get_case(clerk, result.case_no).version
     calculations.calculate_case(clerk, result.case_no, [line], expected_version=version)
-    approvals.submit(clerk, result.case_no, expected_version=cases.get_case(clerk, result.case_no).version)
     return result.case_no
 
 
@@ -105,6 +113,7 @@ def test_agree_on_a_small_case_approves_it(qtbot, demo_bo: Backoffice, clerk: Us
     (item,) = approvals.queue(page._us)
     assert page.model.index(0, 2).data() == f"{item.amount:,.2f}"
     assert page.model.index(0, 3).data() == "1 / 1"
+    assert item.due is not None and page.model.index(0, 7).data().startswith(item.due.isoformat())
     assert not page.agree_button.isEnabled()
     select(qtbot, page, case_no)
     assert page.agree_button.isEnabled() and page.return_button.isEnabled()
@@ -189,10 +198,59 @@ def test_case_tab_shows_the_trail(qtbot, demo_bo: Backoffice, clerk: UserSession
     view = CaseDetailView(clerk, case_no)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.detail is not None)
-    trail = view.tabs.widget(view.APPROVAL)
+    tab = view.tabs.widget(view.APPROVAL)
+    assert isinstance(tab, CaseApprovalTab)
+    trail = tab.trail
     assert isinstance(trail, ApprovalTrail) and trail.model.rowCount() == 1
     assert "理算金额" in trail.amounts.text() and "核定金额" in trail.amounts.text()
     assert trail.model.index(0, 3).data() == "同意"
+
+
+def approval_tab(qtbot, us: UserSession, case_no: str) -> tuple[CaseDetailView, CaseApprovalTab]:
+    view = CaseDetailView(us, case_no)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.detail is not None)
+    tab = view.tabs.widget(view.APPROVAL)
+    assert isinstance(tab, CaseApprovalTab)
+    view.tabs.setCurrentWidget(tab)
+    return view, tab
+
+
+def test_clerk_submits_from_the_case_tab(qtbot, demo_bo: Backoffice, clerk: UserSession) -> None:
+    registered = register(clerk)
+    _view, tab = approval_tab(qtbot, clerk, registered.case_no)
+    assert not tab.submit_button.isEnabled() and "材料尚未齐全" in tab.submit_button.toolTip()
+
+    case_no = calculated_case(clerk, "120000.00")  # motor: levels 1 to 3
+    view, tab = approval_tab(qtbot, clerk, case_no)
+    assert tab.submit_button.isEnabled() and not tab.decision_button.isEnabled()
+    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.status == "pending_approval")
+    assert "第 1 级至第 3 级" in tab.message.text()
+    assert status(clerk, case_no) == "pending_approval"
+    assert not tab.submit_button.isEnabled() and "已理算或已退回" in tab.submit_button.toolTip()
+
+
+def test_approver_cannot_submit(qtbot, demo_bo: Backoffice, clerk: UserSession) -> None:
+    case_no = calculated_case(clerk, "3200.00")
+    _view, tab = approval_tab(qtbot, session(demo_bo, "demo-approver1"), case_no)
+    assert tab.submit_button.isHidden()
+
+
+def test_decision_letter_is_saved_from_the_case_tab(
+    qtbot, demo_bo: Backoffice, clerk: UserSession, tmp_path
+) -> None:
+    case_no = pending_case(clerk, "3200.00")
+    sign_as(qtbot, demo_bo, "demo-approver1", case_no)
+    _view, tab = approval_tab(qtbot, clerk, case_no)
+    assert tab.decision_button.isEnabled() and not tab.denial_button.isEnabled()
+    target = tmp_path / "decision.pdf"
+    tab.papers.ask_save_path = lambda *_args: target
+    qtbot.mouseClick(tab.decision_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.message.isHidden() and not tab.papers.busy)
+    assert "已保存" in tab.message.text() and target.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "理赔决定通知书" in text and case_no in text
 
 
 @pytest.fixture(autouse=True)
