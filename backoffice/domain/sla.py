@@ -335,6 +335,11 @@ class WarningLevel(StrEnum):
     RED = "red"
 
 
+#: DOMAIN.md §6 defaults: yellow with ≤ 1 working day left or ≥ 80 % of the working days elapsed.
+YELLOW_DAYS_LEFT: Final = 1
+YELLOW_FRACTION: Final = "0.8"
+
+
 def warning_level(
     today: date,
     start: date,
@@ -356,3 +361,26 @@ def warning_level(
     if total <= 0 or Fraction(elapsed, total) >= threshold:
         return WarningLevel.YELLOW
     return WarningLevel.NONE
+
+
+def yellow_from(
+    start: date,
+    due: date,
+    calendar: WorkingCalendar,
+    yellow_days_left: int = YELLOW_DAYS_LEFT,
+    yellow_fraction: float | Decimal | Fraction | str = YELLOW_FRACTION,
+) -> date:
+    """The first day on which :func:`warning_level` is no longer NONE (yellow; red only after ``due``).
+
+    The level only rises as days pass, so storing this day with the deadline turns "yellow today" into an
+    index lookup (``yellow_from <= today <= due``). Found by stepping back from ``due``, which is always
+    yellow, to the last day without a warning; periods are days or weeks long.
+    """
+    day = due
+    while day > start:
+        before = day - timedelta(days=1)
+        level = warning_level(before, start, due, calendar, yellow_days_left, yellow_fraction)
+        if level is WarningLevel.NONE:
+            return day
+        day = before
+    return start

@@ -22,9 +22,9 @@ from backoffice.services import audit
 from backoffice.services.case_events import add_event
 from backoffice.services.contact_log import add_entry_row
 from backoffice.services.context import UserSession
-from backoffice.services.deadlines import OPEN, STAGE_LABELS, STATUTORY
+from backoffice.services.deadlines import OPEN, STAGE_LABELS, STATUTORY, first_yellow_day
 from backoffice.services.guard import require
-from backoffice.services.sla_config import business_day
+from backoffice.services.sla_config import business_day, context
 
 MAX_REASON = 500
 
@@ -141,6 +141,7 @@ def decide_extension(us: UserSession, extension_id: int, *, approve: bool, note:
             row.extended_until = row.effective_due = request.requested_until
             row.extension_reason = request.reason
             row.extension_approved_by, row.extension_approved_at = us.actor.user_id, now
+            row.yellow_from = first_yellow_day(context(db), row.start_day, row.effective_due)
             if row.warning_level == "red" and request.requested_until >= business_day(now):
                 row.warning_level = "none"  # the next refresh sets the level under the new due date
             add_event(
@@ -187,6 +188,23 @@ def pending_extensions(us: UserSession) -> list[ExtensionView]:
             .order_by(DeadlineExtension.requested_at, DeadlineExtension.id)
         ).scalars()
         return [_view(db, r) for r in rows]
+
+
+def case_extensions(us: UserSession, case_no: str) -> list[ExtensionView]:
+    """Every extension request of one case's deadlines, oldest first, for anyone who may see the case
+    (so that a handler sees a request still waiting and does not ask twice)."""
+    from backoffice.services.intake import case_by_number
+
+    require(us, Permission.VIEW_CASES, "case.extensions", "您没有查看案件的权限。", "case")
+    with us.bo.db.unit_of_work(write=False) as db:
+        case = case_by_number(db, case_no)
+        rows = db.execute(
+            select(DeadlineExtension)
+            .join(CaseDeadline, CaseDeadline.id == DeadlineExtension.deadline_id)
+            .where(CaseDeadline.case_id == case.id)
+            .order_by(DeadlineExtension.requested_at, DeadlineExtension.id)
+        ).scalars()
+        return [_view(db, row) for row in rows]
 
 
 def _view(db: Session, request: DeadlineExtension) -> ExtensionView:

@@ -7,6 +7,7 @@ stale, and for the pausable (art. 23) ones every time.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select, update
@@ -17,7 +18,7 @@ from backoffice.domain.sla import DeadlineUnit, rule_for
 from backoffice.security.roles import Permission
 from backoffice.services import audit
 from backoffice.services.context import UserSession
-from backoffice.services.deadlines import OPEN, Computed, compute, supplement_pauses
+from backoffice.services.deadlines import OPEN, Computed, compute, first_yellow_day, supplement_pauses
 from backoffice.services.guard import require
 from backoffice.services.sla_config import business_day, clear_stale, context
 
@@ -33,16 +34,19 @@ def recompute_all(db: Session, us: UserSession, *, pausable_only: bool = False) 
             CaseDeadline.stage,
             CaseDeadline.rule_key,
             CaseDeadline.started_at,
+            CaseDeadline.start_day,
             CaseDeadline.due_day,
             CaseDeadline.due_at,
             CaseDeadline.effective_due,
             CaseDeadline.extended_until,
             CaseDeadline.uncovered_years,
             CaseDeadline.paused_days,
+            CaseDeadline.yellow_from,
         ).where(CaseDeadline.status == OPEN)
     ).all()
     cache: dict[tuple[Any, ...], Computed] = {}
     changes: list[dict[str, Any]] = []
+    yellow_days: dict[tuple[date, date], date] = {}
     for row in rows:
         rule = ctx.rules.get(row.rule_key) or rule_for(ctx.rules, row.stage)
         if pausable_only and not rule.pausable:
@@ -54,12 +58,15 @@ def recompute_all(db: Session, us: UserSession, *, pausable_only: bool = False) 
             key = (start_key, rule)
             due = cache.get(key) or cache.setdefault(key, compute(ctx, rule, row.started_at))
         effective = row.extended_until or due.due_day
-        if (due.due_day, due.due_at, effective, due.uncovered_years, due.paused_days) != (
+        span = (row.start_day, effective)
+        yellow = yellow_days.get(span) or yellow_days.setdefault(span, first_yellow_day(ctx, *span))
+        if (due.due_day, due.due_at, effective, due.uncovered_years, due.paused_days, yellow) != (
             row.due_day,
             row.due_at,
             row.effective_due,
             row.uncovered_years,
             row.paused_days,
+            row.yellow_from,
         ):
             changes.append(
                 {
@@ -69,6 +76,7 @@ def recompute_all(db: Session, us: UserSession, *, pausable_only: bool = False) 
                     "effective_due": effective,
                     "uncovered_years": due.uncovered_years,
                     "paused_days": due.paused_days,
+                    "yellow_from": yellow,
                 }
             )
     for first in range(0, len(changes), 1000):

@@ -23,7 +23,15 @@ from sqlalchemy.orm import Session
 from backoffice.db.models_intake import Case, ChecklistItem, ContactLogEntry, Coverage
 from backoffice.db.models_sla import CaseDeadline, SlaTask
 from backoffice.domain.case import CaseStatus
-from backoffice.domain.sla import Deadline, DeadlineRule, DeadlineUnit, Pause, compute_due, rule_for
+from backoffice.domain.sla import (
+    Deadline,
+    DeadlineRule,
+    DeadlineUnit,
+    Pause,
+    compute_due,
+    rule_for,
+    yellow_from,
+)
 from backoffice.services.context import UserSession
 from backoffice.services.sla_config import (
     SHANGHAI,
@@ -279,7 +287,7 @@ def start_stage(
         if running:
             for row in running:
                 if _rule(ctx, row).pausable:
-                    _store(row, compute(ctx, _rule(ctx, row), row.started_at, _pauses(db, us, row)))
+                    _store(ctx, row, compute(ctx, _rule(ctx, row), row.started_at, _pauses(db, us, row)))
             continue
         rule = rule_for(ctx.rules, name, _variant(case, name, variant))
         pauses = supplement_pauses(db, case.id, business_day(us.bo.now())) if rule.pausable else []
@@ -296,6 +304,7 @@ def start_stage(
             due_day=due.due_day,
             due_at=due.due_at,
             effective_due=due.due_day,
+            yellow_from=first_yellow_day(ctx, business_day(start), due.due_day),
             uncovered_years=due.uncovered_years,
             paused_days=due.paused_days,
             status=OPEN,
@@ -317,10 +326,16 @@ def _pauses(db: Session, us: UserSession, row: CaseDeadline) -> list[Pause]:
     return supplement_pauses(db, row.case_id, business_day(us.bo.now()))
 
 
-def _store(row: CaseDeadline, due: Computed) -> None:
+def first_yellow_day(ctx: SlaContext, start_day: date, effective_due: date) -> date:
+    """The day the deadline turns yellow (stored, so that the yellow filter is exact and indexed)."""
+    return yellow_from(start_day, effective_due, ctx.calendar)
+
+
+def _store(ctx: SlaContext, row: CaseDeadline, due: Computed) -> None:
     row.due_day, row.due_at = due.due_day, due.due_at
     row.uncovered_years, row.paused_days = due.uncovered_years, due.paused_days
     row.effective_due = row.extended_until or due.due_day
+    row.yellow_from = first_yellow_day(ctx, row.start_day, row.effective_due)
 
 
 def finish_stage(

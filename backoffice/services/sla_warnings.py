@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import ColumnElement, Select, func, select, update
 from sqlalchemy import case as when
 from sqlalchemy.orm import Session
 
@@ -23,7 +23,13 @@ from backoffice.db.models import User
 from backoffice.db.models_intake import Case
 from backoffice.db.models_sla import CaseDeadline, SlaTask
 from backoffice.domain.errors import PermissionDenied, ValidationError
-from backoffice.domain.sla import CALENDAR_NOT_COVERED_MESSAGE, WorkingCalendar, warning_level
+from backoffice.domain.sla import (
+    CALENDAR_NOT_COVERED_MESSAGE,
+    YELLOW_DAYS_LEFT,
+    YELLOW_FRACTION,
+    WorkingCalendar,
+    warning_level,
+)
 from backoffice.security.roles import Permission
 from backoffice.services import audit
 from backoffice.services.context import UserSession
@@ -32,8 +38,6 @@ from backoffice.services.deadlines import OPEN, STAGE_LABELS
 from backoffice.services.guard import require
 from backoffice.services.sla_config import WorkingDayIndex, business_day, context, is_stale
 
-YELLOW_DAYS_LEFT = 1  # DOMAIN.md §6 default: ≤ 1 working day left …
-YELLOW_FRACTION = "0.8"  # … or ≥ 80 % of the working days elapsed
 PROGRESS_REPORT_DAYS, RECTIFICATION_DAYS = 1, 2
 LEVELS = ("yellow", "red")
 
@@ -204,7 +208,7 @@ def _items(db: Session, us: UserSession, rows: Sequence[Any], *, live: bool) -> 
         if live:
             level = level_of(deadline.start_day, deadline.effective_due)
         else:
-            level = "red" if deadline.effective_due < today else deadline.warning_level
+            level = _stored_level(deadline, today)
         note = None
         if deadline.uncovered_years:
             note = CALENDAR_NOT_COVERED_MESSAGE.format(years="、".join(deadline.uncovered_years.split(",")))
@@ -227,6 +231,14 @@ def _items(db: Session, us: UserSession, rows: Sequence[Any], *, live: bool) -> 
     return items
 
 
+def _stored_level(deadline: CaseDeadline, today: date) -> str:
+    if deadline.effective_due < today:
+        return "red"
+    if deadline.yellow_from is None:
+        return deadline.warning_level
+    return "yellow" if deadline.yellow_from <= today else "none"
+
+
 def my_warnings(us: UserSession) -> list[WarningItem]:
     """Yellow and red deadlines of the cases the user handles, most urgent first (live levels)."""
     with us.bo.db.unit_of_work(write=False) as db:
@@ -235,6 +247,14 @@ def my_warnings(us: UserSession) -> list[WarningItem]:
         ).all()
         items = [i for i in _items(db, us, rows, live=True) if i.level in LEVELS]
     return sorted(items, key=lambda i: (i.level != "red", i.due, i.case_no, i.deadline_id))
+
+
+def yellow_today(today: date) -> ColumnElement[bool]:
+    """Open deadlines yellow on ``today``: from their stored first yellow day up to the due day (exact and
+    indexed); rows not yet recomputed since that column arrived fall back to the cached level."""
+    stored = CaseDeadline.yellow_from.is_not(None) & (CaseDeadline.yellow_from <= today)
+    cached = CaseDeadline.yellow_from.is_(None) & (CaseDeadline.warning_level == "yellow")
+    return (stored | cached) & (CaseDeadline.effective_due >= today)
 
 
 def _queue_filter(
@@ -246,9 +266,9 @@ def _queue_filter(
     if level == "red":
         query = query.where(CaseDeadline.effective_due < today)
     elif level == "yellow":
-        query = query.where(CaseDeadline.warning_level == "yellow", CaseDeadline.effective_due >= today)
+        query = query.where(yellow_today(today))
     else:
-        query = query.where((CaseDeadline.effective_due < today) | (CaseDeadline.warning_level == "yellow"))
+        query = query.where((CaseDeadline.effective_due < today) | yellow_today(today))
     if stage:
         query = query.where(CaseDeadline.stage == stage)
     if handler:
@@ -299,13 +319,12 @@ class WarningCounts:
 
 
 def warning_counts(us: UserSession) -> WarningCounts:
-    """Open deadlines per stage with their yellow (cached) and red (exact) counts."""
+    """Open deadlines per stage with their yellow and red counts (both exact for today)."""
     require(us, Permission.VIEW_KPIS, "sla.counts", "只有主管和审计员可以查看时效统计。", "deadline")
     today = today_of(us)
     with us.bo.db.unit_of_work(write=False) as db:
         red = func.sum(when((CaseDeadline.effective_due < today, 1), else_=0))
-        yellow_open = (CaseDeadline.warning_level == "yellow") & (CaseDeadline.effective_due >= today)
-        yellow = func.sum(when((yellow_open, 1), else_=0))
+        yellow = func.sum(when((yellow_today(today), 1), else_=0))
         rows = db.execute(
             select(CaseDeadline.stage, func.count(), yellow, red)
             .where(CaseDeadline.status == OPEN)

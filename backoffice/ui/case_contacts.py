@@ -21,6 +21,7 @@ from backoffice.security.roles import Permission
 from backoffice.services.cases import CaseDetail
 from backoffice.services.contact_log import CHANNELS, DIRECTIONS, MAX_SUMMARY, ContactView, add_contact
 from backoffice.services.context import UserSession
+from backoffice.ui.customer_service_dialogs import CustomerServiceBar
 from backoffice.ui.errors import message_for
 from backoffice.ui.formatting import local_time
 from backoffice.ui.labels import choices, code_label
@@ -65,12 +66,16 @@ class CaseContactsTab(QWidget):
         self.add_button.clicked.connect(self.add_entry)
         self.message = error_label("contact-message")
         may_add = us.actor.role_for(Permission.HANDLE_CASES) is not None
+        self.service_bar = CustomerServiceBar(us)  # 回访 and 投诉: dialogs that write this log
+        self.service_bar.changed.connect(self.changed)
+        self.service_bar.setVisible(may_add)
         form = QHBoxLayout()
         for widget in (self.channel, self.direction):
             form.addWidget(widget)
         form.addWidget(self.summary, 1)
         form.addWidget(self.add_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.service_bar)
         layout.addWidget(self.table, 1)
         if may_add:
             layout.addWidget(QLabel(self.tr("新的联系记录")))
@@ -82,6 +87,7 @@ class CaseContactsTab(QWidget):
 
     def show_detail(self, detail: CaseDetail) -> None:
         self._case_id = detail.id
+        self.service_bar.show_detail(detail)
         self.model.set_rows([self._row(c) for c in detail.contacts], list(detail.contacts))
         self.table.resizeRowsToContents()
 

@@ -1,4 +1,4 @@
-"""The filter bar of the case list: status, complexity, flag, line, only mine, and a search box.
+"""The filter bar of the case list: status, complexity, flag, line, warning, only mine, and a search box.
 
 Every change emits ``changed`` with the new ``CaseFilter``; typing in the search box waits for a short
 pause (debounce) so that a query does not run for every key.
@@ -32,6 +32,12 @@ class CaseFilterBar(QWidget):
             "filter-flag", self.tr("全部风险提示"), [(str(f), short_name(f)) for f in FLAG_LABELS]
         )
         self.line = self._combo("filter-line", self.tr("全部险类"), choices(LINE_LABELS))
+        self.warning = self._combo(
+            "filter-warning",
+            self.tr("全部时效"),
+            [("yellow", self.tr("黄色预警（临期）")), ("red", self.tr("红色预警（超期）"))],
+        )
+        self.warning.setToolTip(self.tr("红色：有环节已超时；黄色：有环节临近时限。"))
         self.only_mine = QCheckBox(self.tr("只看我的"), objectName="filter-mine")
         self.only_mine.setVisible(username is not None)
         self.only_mine.toggled.connect(self._emit)
@@ -48,7 +54,8 @@ class CaseFilterBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.search, self.status, self.complexity, self.flag, self.line, self.only_mine):
+        filters = (self.search, self.status, self.complexity, self.flag, self.line, self.warning)
+        for widget in (*filters, self.only_mine):
             layout.addWidget(widget)
         layout.setStretch(0, 1)
 
@@ -70,6 +77,7 @@ class CaseFilterBar(QWidget):
             flag=str(self.flag.currentData() or "") or None,
             line=str(self.line.currentData() or "") or None,
             search=self.search.text().strip(),
+            warning=str(self.warning.currentData() or "") or None,
         )
 
     def _emit_now(self) -> None:

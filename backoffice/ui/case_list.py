@@ -20,16 +20,19 @@ from PySide6.QtWidgets import (
 from backoffice.security.roles import Permission
 from backoffice.services.cases import CaseFilter, CaseRow, count_cases, list_cases
 from backoffice.services.context import UserSession
+from backoffice.services.sla_warnings import case_warning_levels
 from backoffice.ui.case_detail import CaseDetailView
 from backoffice.ui.case_filters import CaseFilterBar
 from backoffice.ui.case_model import CaseListModel, PageFetcher
 from backoffice.ui.errors import message_for
 from backoffice.ui.flag_badges import FlagBadgeDelegate
 from backoffice.ui.pages import PageSpec, page_heading
+from backoffice.ui.payment_export import PaymentBatchExport
 from backoffice.ui.tasks import Tasks
 
 COLUMN_WIDTHS = {
     CaseListModel.CASE_NO: 150,
+    CaseListModel.WARNING: 50,
     CaseListModel.STATUS: 80,
     CaseListModel.LINE: 100,
     CaseListModel.COMPLEXITY: 50,
@@ -68,7 +71,9 @@ class CaseListPage(QWidget):
         handles = us.actor.role_for(Permission.HANDLE_CASES) is not None
         self.filters = CaseFilterBar(us.actor.username if handles else None)
         self.filters.changed.connect(self.set_filter)
-        self.model = CaseListModel(fetch or service_fetcher(us), self._list_tasks.run, self)
+        self.model = CaseListModel(
+            fetch or service_fetcher(us), self._list_tasks.run, self, levels=partial(case_warning_levels, us)
+        )
         self.model.loading_changed.connect(self._update_status)
         self.model.rowsInserted.connect(self._update_status)
         self.model.modelReset.connect(self._update_status)
@@ -83,10 +88,12 @@ class CaseListPage(QWidget):
         self.error.hide()
         self.refresh_button = QPushButton(self.tr("刷新"), objectName="refresh-cases")
         self.refresh_button.clicked.connect(self.refresh)
+        self.payment_export = PaymentBatchExport(us)  # only for those who may export
 
         list_tab = QWidget(objectName="case-list-tab")
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
+        bar.addWidget(self.payment_export)
         bar.addWidget(self.refresh_button)
         inner = QVBoxLayout(list_tab)
         inner.addWidget(self.filters)

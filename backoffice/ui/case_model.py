@@ -4,6 +4,8 @@ The model holds only the pages the view has asked for (``canFetchMore``/``fetchM
 Every page is read by ``fetch`` (``services.cases.list_cases`` by default) through a ``runner`` — the
 worker pattern of ``ui.tasks`` in the application, or an immediate call in tests. A new filter or sort
 resets the model and starts again at offset 0; pages of an earlier query that arrive late are dropped.
+With ``levels`` (``services.sla_warnings.case_warning_levels``) the same worker call also reads the
+warning level of the page's cases, shown in the 时效 column as a coloured badge with a word (临期/超期).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from backoffice.domain.case import COMPLEXITY_LABELS, STATUS_LABELS
 from backoffice.domain.risk import FLAG_LABELS
@@ -24,10 +26,17 @@ from backoffice.ui.labels import code_label
 
 Index = QModelIndex | QPersistentModelIndex
 PageFetcher = Callable[[CaseFilter, str, bool, int, int], list[CaseRow]]
+LevelFetcher = Callable[[list[int]], dict[int, str]]  # case id → yellow | red (cases without: absent)
 Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[Exception], None]], object]
 ROW_ROLE = Qt.ItemDataRole.UserRole
 FLAGS_ROLE = Qt.ItemDataRole.UserRole + 1
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 200
+# The badge of the 时效 column: background, text colour, and a word so that colour is not the only sign.
+BADGE_COLOURS = {
+    "yellow": (QColor("#f9c74f"), QColor("#3d2e00")),
+    "red": (QColor("#c62828"), QColor("white")),
+}
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,7 @@ class Page:
     generation: int
     offset: int
     rows: list[CaseRow]
+    levels: dict[int, str]
 
 
 def immediate(
@@ -56,14 +66,19 @@ def immediate(
         on_result(value)
 
 
-def _read_page(fetch: PageFetcher, query: Query, generation: int, offset: int, limit: int) -> Page:
-    return Page(generation, offset, fetch(query.filter, query.sort, query.descending, offset, limit))
+def _read_page(
+    fetch: PageFetcher, levels: LevelFetcher | None, query: Query, generation: int, offset: int, limit: int
+) -> Page:
+    rows = fetch(query.filter, query.sort, query.descending, offset, limit)
+    return Page(generation, offset, rows, levels([row.id for row in rows]) if levels and rows else {})
 
 
 class CaseListModel(QAbstractTableModel):
     """Loaded rows of the case list. ``failed`` carries an exception from a page read."""
 
-    CASE_NO, STATUS, LINE, COMPLEXITY, CUSTOMER, HANDLER, REPORTED_AT, ESTIMATED, FLAGS, COMPLETE = range(10)
+    CASE_NO, WARNING, STATUS, LINE, COMPLEXITY, CUSTOMER, HANDLER, REPORTED_AT, ESTIMATED, FLAGS, COMPLETE = (
+        range(11)
+    )
     SORT_KEYS: ClassVar[dict[int, str]] = {
         CASE_NO: "case_no",
         STATUS: "status",
@@ -78,10 +93,20 @@ class CaseListModel(QAbstractTableModel):
     sort_changed = Signal(int, Qt.SortOrder)  # the column and order now in force
 
     def __init__(
-        self, fetch: PageFetcher, runner: Runner, parent: QObject | None = None, *, page_size: int = PAGE_SIZE
+        self,
+        fetch: PageFetcher,
+        runner: Runner,
+        parent: QObject | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        levels: LevelFetcher | None = None,
     ) -> None:
         super().__init__(parent)
         self._fetch = fetch
+        self._fetch_levels = levels
+        self._levels: dict[int, str] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
         self._run = runner
         self._page_size = page_size
         self._rows: list[CaseRow] = []
@@ -95,6 +120,7 @@ class CaseListModel(QAbstractTableModel):
         self._query = Query(CaseFilter(), self.SORT_KEYS[self._sort_column], True)
         self._headers = (
             self.tr("案件号"),
+            self.tr("时效"),
             self.tr("状态"),
             self.tr("险类"),
             self.tr("分类"),
@@ -162,7 +188,7 @@ class CaseListModel(QAbstractTableModel):
         self._generation += 1
         self._query = query
         self.beginResetModel()
-        self._rows, self._ids = [], set()
+        self._rows, self._ids, self._levels = [], set(), {}
         self._exhausted = False
         self.endResetModel()
         self._set_loading(False)
@@ -176,11 +202,11 @@ class CaseListModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._set_loading(True)
-        fetch, query, generation = self._fetch, self._query, self._generation
+        fetch, levels, query, generation = self._fetch, self._fetch_levels, self._query, self._generation
         offset, limit = len(self._rows), self._page_size
 
         def call() -> Page:  # runs on a worker: only the values captured here
-            return _read_page(fetch, query, generation, offset, limit)
+            return _read_page(fetch, levels, query, generation, offset, limit)
 
         self._run(call, self._page_arrived, self._page_failed)
 
@@ -194,6 +220,7 @@ class CaseListModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
             self._rows.extend(fresh)
             self._ids.update(row.id for row in fresh)
+            self._levels.update((row.id, page.levels[row.id]) for row in fresh if row.id in page.levels)
             self.endInsertRows()
         self._set_loading(False)
 
@@ -211,6 +238,10 @@ class CaseListModel(QAbstractTableModel):
     def case(self, row: int) -> CaseRow:
         return self._rows[row]
 
+    def level(self, row: int) -> str:
+        """The case's worst warning level when its page was read: yellow, red, or empty."""
+        return self._levels.get(self._rows[row].id, "")
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)
 
@@ -222,6 +253,8 @@ class CaseListModel(QAbstractTableModel):
             return None
         case = self._rows[index.row()]
         column = index.column()
+        if column == self.WARNING and role != ROW_ROLE:
+            return self._warning_data(self._levels.get(case.id, ""), role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(case, column)
         if role == ROW_ROLE:
@@ -238,6 +271,27 @@ class CaseListModel(QAbstractTableModel):
             and case.complexity == "complex"
         ):
             return QColor("#b00020")
+        return None
+
+    def _warning_data(self, level: str, role: int) -> Any:
+        if role == LEVEL_ROLE:
+            return level
+        if not level:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("超期") if level == "red" else self.tr("临期")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if level == "red":
+                return self.tr("红色预警：有环节已超过时限")
+            return self.tr("黄色预警：有环节临近时限")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return BADGE_COLOURS[level][0]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return BADGE_COLOURS[level][1]
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def _display(self, case: CaseRow, column: int) -> str | None:

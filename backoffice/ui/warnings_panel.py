@@ -1,5 +1,7 @@
-"""The workbench's "my warnings" panel: the user's yellow and red deadlines, their follow-up tasks, and the
-red notifications (office-wide for supervisors and auditors). Read on a worker when first shown."""
+"""The workbench's "my warnings" panel: the user's yellow and red deadlines, their follow-up tasks (完成 with
+a note), and the red notifications (office-wide for supervisors and auditors). Read on a worker when first
+shown and every few minutes; a double-click opens the case (``case_activated``), and red deadlines not
+reported before are announced once through ``red_alert`` (the main window shows it in the status bar)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -24,16 +26,18 @@ from PySide6.QtWidgets import (
 
 from backoffice.security.roles import Permission
 from backoffice.services.context import UserSession
-from backoffice.services.sla_tasks import TASK_KINDS, TaskView, my_tasks
+from backoffice.services.sla_tasks import MAX_NOTE, TASK_KINDS, TaskView, complete_task, my_tasks
 from backoffice.services.sla_warnings import RedNotice, WarningItem, my_warnings, red_notifications
 from backoffice.ui.errors import message_for
 from backoffice.ui.gc_guard import collect_here, without_gc
 from backoffice.ui.labels import code_label, label
+from backoffice.ui.note_dialog import NoteDialog
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
 from backoffice.ui.widgets import error_label
 
 LEVEL_COLOURS = {"red": QColor("#ffcdd2"), "yellow": QColor("#fff3c4")}
+REFRESH_MS = 5 * 60_000  # the panel reads again on its own, so that new red warnings are announced
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -63,6 +67,8 @@ class LevelRowsModel(RowsModel):
 class MyWarningsPanel(QGroupBox):
     loaded = Signal()
     case_activated = Signal(str)
+    red_alert = Signal(str)  # red deadlines that were not announced before, as one sentence
+    task_completed = Signal(object)  # TaskView
 
     def __init__(self, us: UserSession, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("我的时效预警"), parent)
@@ -71,6 +77,10 @@ class MyWarningsPanel(QGroupBox):
         self._tasks = Tasks(self)
         self._tasks.busy_changed.connect(lambda busy: self.refresh_button.setEnabled(not busy))
         self.data: PanelData | None = None
+        self._announced: set[int] | None = None  # red deadline ids already announced (None: none yet)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._refresh_quietly)
         self.notice = QLabel(objectName="red-notice")
         self.notice.setStyleSheet("color: #b00020; font-weight: bold;")
         self.notice.hide()
@@ -90,6 +100,15 @@ class MyWarningsPanel(QGroupBox):
         self.task_model = LevelRowsModel((self.tr("跟进任务"), self.tr("案件号"), self.tr("截止日")), self)
         self.task_table = self._table("my-tasks-table", self.task_model)
         self.task_table.setColumnWidth(1, 150)
+        self.task_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.task_table.selectionModel().selectionChanged.connect(self._task_selected)
+        self.complete_button = QPushButton(self.tr("完成…"), objectName="complete-task")
+        self.complete_button.setToolTip(self.tr("填写进展汇报或整改报告，完成选中的跟进任务"))
+        self.complete_button.clicked.connect(self.open_complete_dialog)
+        self.complete_button.setEnabled(False)
+        self.task_result = QLabel(objectName="task-result")
+        self.task_result.setStyleSheet("color: #1b5e20;")
+        self.task_result.hide()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -99,6 +118,11 @@ class MyWarningsPanel(QGroupBox):
         layout.addLayout(top)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 2)
+        tasks_bar = QHBoxLayout()
+        tasks_bar.addWidget(QLabel(self.tr("我的任务（预警跟进）"), objectName="my-tasks-title"), 1)
+        tasks_bar.addWidget(self.task_result)
+        tasks_bar.addWidget(self.complete_button)
+        layout.addLayout(tasks_bar)
         layout.addWidget(self.task_table, 1)
 
     def _table(self, name: str, model: RowsModel) -> QTableView:
@@ -116,6 +140,12 @@ class MyWarningsPanel(QGroupBox):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.data is None and not self._tasks.busy:
+            self.refresh()
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _refresh_quietly(self) -> None:
+        if not self._tasks.busy:
             self.refresh()
 
     def refresh(self) -> None:
@@ -145,7 +175,61 @@ class MyWarningsPanel(QGroupBox):
             self.notice.show()
         else:
             self.notice.hide()
+        self._announce(data.red)
+        self._task_selected()
         self.loaded.emit()
+
+    def _announce(self, red: list[RedNotice]) -> None:
+        fresh = [n for n in red if self._announced is None or n.deadline_id not in self._announced]
+        self._announced = (self._announced or set()) | {n.deadline_id for n in red}
+        if not fresh:
+            return
+        first = fresh[0]
+        if len(fresh) == 1:
+            text = self.tr("红色预警：案件 {case_no} 的“{stage}”已超过时限（{due} 到期）。")
+        else:
+            text = self.tr("红色预警：案件 {case_no} 的“{stage}”等 {n} 个环节已超过时限。")
+        self.red_alert.emit(
+            text.format(case_no=first.case_no, stage=label(first.stage_label), due=first.due, n=len(fresh))
+        )
+
+    # --- follow-up tasks -------------------------------------------------------------------------
+    def selected_task(self) -> TaskView | None:
+        rows = self.task_table.selectionModel().selectedRows()
+        payload = self.task_model.payload(rows[0].row()) if rows else None
+        return payload if isinstance(payload, TaskView) else None
+
+    def _task_selected(self, *_args: QItemSelection) -> None:
+        self.complete_button.setEnabled(self.selected_task() is not None)
+
+    def open_complete_dialog(self) -> NoteDialog | None:
+        task = self.selected_task()
+        if task is None:
+            return None
+        rectification = task.kind == "rectification"
+        dialog = NoteDialog(
+            partial(_complete, self._us, task.id),
+            title=code_label(TASK_KINDS, task.kind),
+            explain=self.tr("案件 {case_no}，{stage}，截止 {due}。").format(
+                case_no=task.case_no, stage=label(task.stage_label), due=task.due_day.isoformat()
+            ),
+            placeholder=self.tr("整改报告：原因、措施、责任人和完成时间")
+            if rectification
+            else self.tr("进展汇报：现在的进展、卡在哪里、预计何时完成"),
+            confirm=self.tr("提交并完成"),
+            max_length=MAX_NOTE,
+            parent=self,
+        )
+        dialog.accepted.connect(partial(self._completed, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _completed(self, dialog: NoteDialog) -> None:
+        self.task_result.setText(self.tr("任务已完成，已记入案件时间线。"))
+        self.task_result.show()
+        self.task_completed.emit(dialog.answer)
+        self.refresh()
 
     def _failed(self, exc: Exception) -> None:
         self.summary.setText("")
@@ -156,6 +240,10 @@ class MyWarningsPanel(QGroupBox):
         payload = model.payload(index.row()) if index.isValid() else None
         if payload is not None:
             self.case_activated.emit(payload.case_no)  # type: ignore[attr-defined]
+
+
+def _complete(us: UserSession, task_id: int, note: str) -> TaskView:
+    return complete_task(us, task_id, note=note)
 
 
 def add_warnings_panel(page: QWidget, us: UserSession) -> QWidget:

@@ -99,6 +99,21 @@ def test_levels_tasks_queue_and_notifications(bo, admin, office) -> None:
     assert "sla.progress_report" in events and "sla.rectification" in events
 
 
+def test_yellow_filter_is_exact_without_a_refresh(bo, admin, office) -> None:
+    # Nobody has run refresh_warnings: the stored first yellow day alone decides the yellow filter.
+    case_no, case_id = register(office, sh(2025, 3, 3, 8))
+    receive_all_at(office, case_no, case_id, sh(2025, 3, 3, 10))  # review (simple) due Thu 6 Mar
+    at(office.clock, sh(2025, 3, 4, 9))
+    assert case_warning_levels(office.clerk, [case_id]) == {case_id: "yellow"}  # registration due today
+    assert cases.count_cases(office.clerk, cases.CaseFilter(warning="yellow")) == 1
+    yellow = supervisor_queue(office.supervisor, "yellow")
+    assert [i.stage for i in yellow] == ["registration"]
+    at(office.clock, sh(2025, 3, 5, 9))  # registration overdue; review: 1 working day left
+    assert [i.stage for i in supervisor_queue(office.supervisor, "yellow")] == ["review"]
+    assert [i.stage for i in supervisor_queue(office.supervisor, "red")] == ["registration"]
+    assert warning_counts(office.supervisor).yellow == 1
+
+
 def test_who_may_refresh_and_look(bo, admin, office) -> None:
     with pytest.raises(PermissionDenied):
         refresh_warnings(admin)

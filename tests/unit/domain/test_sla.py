@@ -24,6 +24,7 @@ from backoffice.domain.sla import (
     package_years,
     rule_for,
     warning_level,
+    yellow_from,
 )
 
 CAL = WorkingCalendar()
@@ -406,3 +407,14 @@ def test_due_dates_are_working_days_and_pauses_only_delay(start, key, raw_pauses
 @given(days, days, days)
 def test_red_exactly_when_overdue(today, start, due):
     assert (warning_level(today, start, due, CAL) == "red") == (today > due)
+
+
+@settings(max_examples=60)
+@given(days, st.integers(0, 45), override_maps)
+def test_yellow_from_is_where_the_warning_starts(start, length, overrides):
+    calendar = WorkingCalendar(overrides)
+    due = start + timedelta(days=length)
+    first = yellow_from(start, due, calendar)
+    assert start <= first <= due
+    for day in _days(start, due + timedelta(days=1)):
+        assert (warning_level(day, start, due, calendar) != "none") == (day >= first)
