@@ -15,10 +15,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from backoffice.security.kdf import Argon2Params
+
+# Property tests check results, not speed: a shared or busy machine must not fail them on a deadline.
+settings.register_profile("backoffice", deadline=None)
+settings.load_profile("backoffice")
 
 PG_ADMIN_URL = os.environ.get("BACKOFFICE_TEST_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 # Fast Argon2 parameters for tests only; the production defaults are tested on their own.

@@ -7,7 +7,12 @@
 Nothing is mocked: a demo database is created in a temporary directory through the services (the same
 ``ensure_demo_database`` as ``backoffice demo``), users sign in through the login dialog or the auth
 service, and each window is rendered with Qt's offscreen platform. A window is drawn with a plain title
-bar (the offscreen platform has no window manager); a dialog is drawn centred over its window.
+bar (the offscreen platform has no window manager); a dialog is drawn centred over its window
+(``screenshots_frames``).
+
+Chapters 1 and 2 are taken here (their cases: ``screenshots_intake``); chapters 3–8 by
+``screenshots_cases`` on the cases ``screenshots_workflow`` drives through calculation, approval, payment,
+closing and archiving.
 """
 
 from __future__ import annotations
@@ -16,8 +21,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,33 +30,29 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
     QMessageLogContext,
-    QPoint,
-    QRect,
     Qt,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshots_cases import CaseShots  # noqa: E402
+from screenshots_frames import Camera, framed, settle, wait_until, with_dialog  # noqa: E402
 from screenshots_intake import NOW, seed_cases  # noqa: E402
+from screenshots_workflow import seed_workflow  # noqa: E402
 
 from backoffice import i18n  # noqa: E402
 from backoffice.security.kdf import Argon2Params  # noqa: E402
-from backoffice.services.auth import sign_in  # noqa: E402
-from backoffice.services.context import Backoffice, UserSession  # noqa: E402
+from backoffice.services.context import Backoffice  # noqa: E402
 from backoffice.services.demo import DEFAULT_DEMO_PASSWORD, ensure_demo_database  # noqa: E402
 from backoffice.settings import load_settings  # noqa: E402
 from backoffice.ui.fonts import register_app_font  # noqa: E402
 from backoffice.ui.login import LoginDialog  # noqa: E402
-from backoffice.ui.main_window import MainWindow  # noqa: E402
 from backoffice.ui.new_report import NewReportPage  # noqa: E402
 from backoffice.ui.tasks import wait_for_tasks  # noqa: E402
 
 # Fast Argon2 for the throw-away demo database only (it is deleted when the script ends).
 SCREENSHOT_KDF = Argon2Params(memory_kib=8192, iterations=1, lanes=1)
-TITLE_BAR = 30
-WINDOW_SIZE = (1040, 640)
 INTAKE_SIZE = (1280, 940)  # the report form has two columns of fields
 
 
@@ -63,77 +62,8 @@ def quiet_offscreen_noise(kind: QtMsgType, _context: QMessageLogContext, message
         print(f"Qt {kind.name}: {message}", file=sys.stderr)
 
 
-def wait_until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not reach the expected state")
-        QTest.qWait(20)
-
-
-def settle() -> None:
-    for _ in range(5):
-        QTest.qWait(20)
-
-
-def framed(widget: QWidget) -> QPixmap:
-    """The widget as a picture with a simple title bar carrying its window title."""
-    body = widget.grab()
-    picture = QPixmap(body.width() + 2, body.height() + TITLE_BAR + 1)
-    picture.fill(QColor("#9a9a9a"))
-    painter = QPainter(picture)
-    painter.fillRect(QRect(1, 1, body.width(), TITLE_BAR - 1), QColor("#e8eaed"))
-    font = QFont(QApplication.font())
-    font.setPointSize(10)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor("#202124"))
-    painter.drawText(
-        QRect(12, 1, body.width() - 24, TITLE_BAR - 1), Qt.AlignmentFlag.AlignVCenter, widget.windowTitle()
-    )
-    painter.drawPixmap(1, TITLE_BAR, body)
-    painter.end()
-    return picture
-
-
-def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
-    """The window, dimmed, with the dialog (framed) centred on it."""
-    picture = framed(window)
-    over = framed(dialog)
-    painter = QPainter(picture)
-    painter.fillRect(
-        QRect(1, TITLE_BAR, picture.width() - 2, picture.height() - TITLE_BAR - 1), QColor(0, 0, 0, 60)
-    )
-    corner = QPoint((picture.width() - over.width()) // 2, (picture.height() - over.height()) // 2)
-    painter.drawPixmap(corner, over)
-    painter.end()
-    return picture
-
-
-class Shots:
-    def __init__(self, bo: Backoffice, out: Path) -> None:
-        self.bo, self.out = bo, out
-        self.written: list[Path] = []
-
-    def save(self, picture: QPixmap, name: str) -> None:
-        path = self.out / f"{name}.png"
-        if not picture.save(str(path)):
-            raise OSError(f"could not write {path}")
-        self.written.append(path)
-
-    def session(self, username: str) -> UserSession:
-        return sign_in(self.bo, username, DEFAULT_DEMO_PASSWORD)
-
-    def window(
-        self, username: str, page: str | None = None, size: tuple[int, int] = WINDOW_SIZE
-    ) -> MainWindow:
-        window = MainWindow(self.session(username), idle_timeout_ms=3_600_000)
-        window.resize(*size)
-        window.show()
-        if page:
-            window.show_page(page)
-        settle()
-        return window
+class Shots(Camera):
+    """Chapters 1 and 2."""
 
     def login(self) -> None:
         dialog = LoginDialog(self.bo)
@@ -286,11 +216,13 @@ def take_all(app: QApplication, out: Path, data_dir: Path) -> list[Path]:
         shots.lock_and_settings()
         shots.english_main_window(app)
         shots.intake()
+        later = CaseShots(bo, out, seed_workflow(bo, DEFAULT_DEMO_PASSWORD))
+        later.take_all()
     finally:
         wait_for_tasks()
         QCoreApplication.processEvents()
         bo.close()
-    return shots.written
+    return shots.written + later.written
 
 
 def main(argv: list[str] | None = None) -> int:

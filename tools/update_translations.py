@@ -56,6 +56,14 @@ LABEL_SOURCES = (
     ("backoffice.services.approvals", "RETURN_REASONS"),
     ("backoffice.services.approvals", "DENIAL_REASONS"),
     ("backoffice.services.approvals", "SIGN_REFUSALS"),
+    ("backoffice.services.deadlines", "STAGE_LABELS"),
+    ("backoffice.services.sla_tasks", "TASK_KINDS"),
+    ("backoffice.services.customer_service", "COMPLAINT_CATEGORIES"),
+    ("backoffice.services.customer_service", "COMPLAINT_COMPLEXITY"),
+    ("backoffice.services.payments", "CLOSING_REASONS"),
+    ("backoffice.services.payments", "REOPEN_REASONS"),
+    ("backoffice.domain.kpi", "INJURY_SETTLEMENTS"),
+    ("backoffice.services.calculations", "FIELD_LABELS"),
 )
 # DomainError and its subclasses: the message is the first positional argument, except for
 # ValidationError(field, message, ...).

@@ -1,4 +1,4 @@
-"""One case in its own tab: 概要, 单证, 理算, 核赔, 时间线, 联系记录, 审计, 归档.
+"""One case in its own tab: 概要, 单证, 理算, 核赔, 支付与结案, 时间线, 联系记录, 期限, 审计, 归档.
 
 The case is read by ``services.cases.get_case`` on a worker (masked personal data), and read again after
 anything the tabs change; ``changed`` then tells the case list to refresh.
@@ -14,12 +14,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from backoffice.domain.case import STATUS_LABELS
 from backoffice.services.cases import CaseDetail, get_case
 from backoffice.services.context import UserSession
-from backoffice.ui.approval_trail import ApprovalTrail
 from backoffice.ui.calculation_tab import CalculationTab
+from backoffice.ui.case_approval_tab import CaseApprovalTab
+from backoffice.ui.case_archive_tab import CaseArchiveTab
+from backoffice.ui.case_audit_tab import CaseAuditTab
 from backoffice.ui.case_contacts import CaseContactsTab
+from backoffice.ui.case_deadlines import CaseDeadlinesTab
 from backoffice.ui.case_documents import CaseDocumentsTab
+from backoffice.ui.case_payments import CasePaymentsTab
 from backoffice.ui.case_summary import CaseSummaryTab
-from backoffice.ui.case_timeline import CaseTimelineTab, PlaceholderTab
+from backoffice.ui.case_timeline import CaseTimelineTab
 from backoffice.ui.errors import message_for
 from backoffice.ui.labels import code_label
 from backoffice.ui.tasks import Tasks
@@ -30,7 +34,9 @@ class CaseDetailView(QWidget):
     changed = Signal()
     loaded = Signal(object)  # CaseDetail
 
-    SUMMARY, DOCUMENTS, CALCULATION, APPROVAL, TIMELINE, CONTACTS, AUDIT, ARCHIVE = range(8)
+    SUMMARY, DOCUMENTS, CALCULATION, APPROVAL, PAYMENTS, TIMELINE, CONTACTS, DEADLINES, AUDIT, ARCHIVE = (
+        range(10)
+    )
 
     def __init__(self, us: UserSession, case_no: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,13 +63,21 @@ class CaseDetailView(QWidget):
         self.tabs.addTab(self.summary, self.tr("概要"))
         self.tabs.addTab(self.documents, self.tr("单证"))
         self.tabs.addTab(CalculationTab(us, case_no, self), self.tr("理算"))
-        self.tabs.addTab(ApprovalTrail(follow=self.loaded), self.tr("核赔"))
+        self.approval = CaseApprovalTab(us, follow=self.loaded)
+        self.approval.changed.connect(self._changed)
+        self.tabs.addTab(self.approval, self.tr("核赔"))
+        self.payments = CasePaymentsTab(us, follow=self.loaded)
+        self.payments.changed.connect(self._changed)
+        self.tabs.addTab(self.payments, self.tr("支付与结案"))
         self.tabs.addTab(self.timeline, self.tr("时间线"))
         self.tabs.addTab(self.contacts, self.tr("联系记录"))
-        self.tabs.addTab(
-            PlaceholderTab(self.tr("本案的审计记录只有审计员可以查看，将在后续版本提供。")), self.tr("审计")
-        )
-        self.tabs.addTab(PlaceholderTab(self.tr("结案后的归档信息将在后续版本提供。")), self.tr("归档"))
+        self.deadlines = CaseDeadlinesTab(us, follow=self.loaded)
+        self.deadlines.changed.connect(self._changed)
+        self.tabs.addTab(self.deadlines, self.tr("期限"))
+        self.tabs.addTab(CaseAuditTab(us, follow=self.loaded), self.tr("审计"))
+        self.archive = CaseArchiveTab(us, follow=self.loaded)
+        self.archive.changed.connect(self._changed)
+        self.tabs.addTab(self.archive, self.tr("归档"))
 
         top = QHBoxLayout()
         top.addWidget(self.title)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from backoffice.domain.case import COMPLEXITY_LABELS, STATUS_LABELS
 from backoffice.services.cases import CaseDetail, EventView
@@ -60,16 +60,3 @@ class CaseTimelineTab(QWidget):
         return self.tr("分类：{complexity}；经办人：{handler}").format(
             complexity=code_label(COMPLEXITY_LABELS, found["complexity"]), handler=found["handler"]
         )
-
-
-class PlaceholderTab(QWidget):
-    """A tab whose content arrives with a later issue: one sentence saying so."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        label = QLabel(text, objectName="tab-placeholder")
-        label.setWordWrap(True)
-        label.setStyleSheet("color: #555;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addStretch(1)

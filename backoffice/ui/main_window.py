@@ -21,6 +21,7 @@ from backoffice.services.setup import is_demo
 from backoffice.settings import Options
 from backoffice.ui.admin_page import AdminPage
 from backoffice.ui.approvals_page import ApprovalsPage
+from backoffice.ui.archive_page import ArchivePage
 from backoffice.ui.audit_page import AuditPage
 from backoffice.ui.case_list import CaseListPage
 from backoffice.ui.dashboard import DashboardPage
@@ -30,7 +31,7 @@ from backoffice.ui.new_report import NewReportPage
 from backoffice.ui.pages import PageSpec, PlaceholderPage, pages_for
 from backoffice.ui.settings_dialog import SettingsDialog
 from backoffice.ui.titles import window_title
-from backoffice.ui.warnings_panel import add_warnings_panel
+from backoffice.ui.warnings_panel import MyWarningsPanel, add_warnings_panel
 
 PAGE_KEY = Qt.ItemDataRole.UserRole
 NAV_STYLE = """
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
             return DashboardPage(self.us, spec)
         if spec.key == "approvals":
             return ApprovalsPage(self.us, spec)
+        if spec.key == "archive":
+            return ArchivePage(self.us, spec)
         greeting = ""
         if spec.key == "workbench":
             greeting = self.tr("欢迎，{name}。").format(name=self.us.actor.display_name)
@@ -133,6 +136,12 @@ class MainWindow(QMainWindow):
         new_report, cases = self._pages.get("new_report"), self._pages.get("cases")
         if isinstance(new_report, NewReportPage) and isinstance(cases, CaseListPage):
             new_report.open_case_requested.connect(self.open_case)
+        workbench = self._pages.get("workbench")
+        panel = workbench.findChild(MyWarningsPanel) if workbench is not None else None
+        if panel is not None:
+            if isinstance(cases, CaseListPage):  # a double-click on a warning or a task opens its case
+                panel.case_activated.connect(self.open_case)
+            panel.red_alert.connect(lambda text: self.statusBar().showMessage(text, 120_000))
 
     def open_case(self, case_no: str) -> None:
         """Show the case in its own tab of the 案件 page."""

@@ -35,7 +35,7 @@ PAGES: tuple[PageSpec, ...] = (
         "workbench",
         QT_TRANSLATE_NOOP("Navigation", "工作台"),
         None,
-        QT_TRANSLATE_NOOP("Navigation", "待办事项、时限提醒和个人统计将在这里显示（下一版本）。"),
+        QT_TRANSLATE_NOOP("Navigation", "您的时效预警和跟进任务：双击一行打开案件。"),
     ),
     PageSpec(
         "new_report",
@@ -53,19 +53,19 @@ PAGES: tuple[PageSpec, ...] = (
         "approvals",
         QT_TRANSLATE_NOOP("Navigation", "核赔"),
         frozenset({R.APPROVER}),
-        QT_TRANSLATE_NOOP("Navigation", "等待您核赔签批的案件将在这里列出（下一版本）。"),
+        QT_TRANSLATE_NOOP("Navigation", "等待您核赔签批的案件：选择案件后同意、退回或拒赔。"),
     ),
     PageSpec(
         "archive",
         QT_TRANSLATE_NOOP("Navigation", "归档"),
         frozenset({R.ARCHIVIST}),
-        QT_TRANSLATE_NOOP("Navigation", "结案案件的归档和档案卷宗将在这里管理（下一版本）。"),
+        QT_TRANSLATE_NOOP("Navigation", "预览并封存结案案件的一案一卷归档案卷，批量归档，校验案卷文件。"),
     ),
     PageSpec(
         "reports",
         QT_TRANSLATE_NOOP("Navigation", "报表"),
         frozenset({R.SUPERVISOR, R.AUDITOR}),
-        QT_TRANSLATE_NOOP("Navigation", "时效、结案率等报表和图表将在这里查看（下一版本）。"),
+        QT_TRANSLATE_NOOP("Navigation", "结案率、时效达成率等月度指标和图表，可以下钻到具体案件。"),
     ),
     PageSpec(
         "admin",

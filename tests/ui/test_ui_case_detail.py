@@ -19,8 +19,10 @@ from PySide6.QtPdf import QPdfDocument
 from ui_support import PASSWORD, demo_bo_fixture, demo_template_fixture, session  # noqa: F401
 
 from backoffice.services.attachments import list_attachments
+from backoffice.services.audit import case_records as read_records
 from backoffice.services.cases import get_case
 from backoffice.ui import reveal
+from backoffice.ui.case_audit_tab import CaseAuditTab
 from backoffice.ui.case_detail import CaseDetailView
 from backoffice.ui.checklist_model import ChecklistModel
 
@@ -54,9 +56,12 @@ def _stored_files(bo) -> list[Path]:
 def test_tabs_and_summary(qtbot, demo_bo, clerk, case_no) -> None:
     view = _view(qtbot, clerk, case_no)
     titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
-    assert titles == ["概要", "单证", "理算", "核赔", "时间线", "联系记录", "审计", "归档"]
+    expected = ["概要", "单证", "理算", "核赔", "支付与结案", "时间线", "联系记录", "期限", "审计", "归档"]
+    assert titles == expected
     assert view.tabs.widget(view.CALCULATION).objectName() == "calculation-tab"
-    assert "审计员" in view.tabs.widget(view.AUDIT).findChild(type(view.state), "tab-placeholder").text()
+    audit_tab = view.tabs.widget(view.AUDIT)
+    assert isinstance(audit_tab, CaseAuditTab) and not audit_tab.allowed
+    assert audit_tab.state.text() == "本案的审计记录只有审计员可以查看。"
     assert view.state.text() == "状态：收集单证 · 经办人：王芳（演示内勤）"
     masked = view.summary.masked
     assert masked["full_name"].value.text() == "张*"
@@ -66,6 +71,23 @@ def test_tabs_and_summary(qtbot, demo_bo, clerk, case_no) -> None:
     assert view.timeline.model.rowCount() == 2
     assert view.timeline.model.index(1, 2).data() == "已报案 → 收集单证"
     assert view.timeline.model.index(1, 3).data() == "分类：简易；经办人：demo-clerk"
+
+
+def test_auditor_reads_the_case_audit_records(qtbot, demo_bo, clerk, case_no) -> None:
+    view = _view(qtbot, session(demo_bo, "demo-auditor"), case_no)
+    tab = view.tabs.widget(view.AUDIT)
+    assert isinstance(tab, CaseAuditTab) and tab.records is None  # read only when the tab is shown
+    view.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.records is not None, timeout=15_000)
+    actions = [tab.model.index(row, 4).data() for row in range(tab.model.rowCount())]
+    assert actions[0] == "case.register" and f"共 {len(actions)} 条" in tab.state.text()
+    assert {tab.model.index(row, 5).data() for row in range(tab.model.rowCount())} == {
+        f"case {view.detail.id}"
+    }
+    again = read_records(session(demo_bo, "demo-auditor"), view.detail.id)
+    assert (
+        again[-1].action == "audit.read" and again[-1].reason == f"{len(actions)} records"
+    )  # reading is audited
 
 
 def test_clerk_logs_a_receipt(qtbot, demo_bo, clerk, case_no) -> None:

@@ -61,11 +61,11 @@ def test_status_bar_and_title_name_user_role_and_database(qtbot, demo_bo) -> Non
     assert window.status_user.isVisible()
 
 
-def test_placeholder_pages_say_what_comes(qtbot, demo_bo) -> None:
+def test_workbench_says_what_it_shows(qtbot, demo_bo) -> None:
     window = _window(qtbot, demo_bo, "demo-clerk")
     page = window.show_page("workbench")
     text = page.findChild(type(window.status_user), "placeholder").text()
-    assert text == "待办事项、时限提醒和个人统计将在这里显示（下一版本）。"
+    assert text == "您的时效预警和跟进任务：双击一行打开案件。"
     greeting = window.page("workbench").findChild(type(window.status_user), "greeting").text()
     assert greeting == "欢迎，王芳（演示内勤）。"
 
