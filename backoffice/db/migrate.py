@@ -1,24 +1,28 @@
-"""Alembic, driven from the installed package (``backoffice/migrations``)."""
+"""Alembic, driven from the installed package (``backoffice/migrations``).
+
+Alembic is imported inside the functions that use it: importing this module (for ``SchemaState`` or the
+integrity check) does not load it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.config import Config
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.exc import OperationalError
 
 from backoffice.db.base import Base
 from backoffice.db.engine import Database, describe_operational_error
 from backoffice.domain.errors import EnvironmentProblem
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 
 def alembic_config(db: Database) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(resources.files("backoffice") / "migrations"))
     cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
@@ -27,6 +31,8 @@ def alembic_config(db: Database) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config_for_scripts())
     head = script.get_current_head()
     assert head is not None
@@ -34,17 +40,23 @@ def head_revision() -> str:
 
 
 def alembic_config_for_scripts() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(resources.files("backoffice") / "migrations"))
     return cfg
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config_for_scripts())
     return {rev.revision for rev in script.walk_revisions()}
 
 
 def current_revision(db: Database) -> str | None:
+    from alembic.migration import MigrationContext
+
     try:
         with db.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
@@ -82,6 +94,8 @@ def require_current_schema(db: Database) -> None:
 
 
 def upgrade(db: Database, revision: str = "head") -> None:
+    from alembic import command
+
     schema_state(db)  # refuse a newer schema before touching anything
     try:
         command.upgrade(alembic_config(db), revision)
@@ -90,11 +104,18 @@ def upgrade(db: Database, revision: str = "head") -> None:
 
 
 def downgrade(db: Database, revision: str) -> None:
+    from alembic import command
+
     command.downgrade(alembic_config(db), revision)
 
 
 def model_differences(db: Database) -> list[Any]:
     """Differences between the models and the migrated schema (empty when they agree)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from backoffice.db import models  # noqa: F401  (registers every table; a fresh CLI process has none)
+
     with db.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": db.is_sqlite})
         return list(compare_metadata(ctx, Base.metadata))

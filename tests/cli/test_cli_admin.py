@@ -47,6 +47,14 @@ def test_help_and_version() -> None:
     assert out.returncode == 0 and out.stdout.startswith("backoffice ")
 
 
+def test_db_check_in_a_fresh_process(env: Path) -> None:
+    # A new process has imported no models until the check needs them: the check must load them itself.
+    run = [sys.executable, "-m", "backoffice", "db"]
+    assert subprocess.run([*run, "upgrade"], capture_output=True, text=True, env=os.environ).returncode == 0
+    out = subprocess.run([*run, "check"], capture_output=True, text=True, env=os.environ)
+    assert out.returncode == 0 and "一致" in out.stdout, out.stdout + out.stderr
+
+
 def test_db_upgrade_check_current(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["db", "check"]) == 1
     assert "db upgrade" in capsys.readouterr().out

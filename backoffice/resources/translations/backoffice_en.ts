@@ -51,6 +51,26 @@
         <translation>Users</translation>
     </message>
     <message>
+        <source>密钥</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>核赔权限</source>
+        <translation>Approval authority</translation>
+    </message>
+    <message>
+        <source>委托</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <source>工作日历</source>
+        <translation>Working-day calendar</translation>
+    </message>
+    <message>
+        <source>时效规则</source>
+        <translation>Deadline rules</translation>
+    </message>
+    <message>
         <source>正在读取用户…</source>
         <translation>Loading users…</translation>
     </message>
@@ -180,6 +200,10 @@
         <translation>Waiting since</translation>
     </message>
     <message>
+        <source>期限</source>
+        <translation>Period</translation>
+    </message>
+    <message>
         <source>请在上面的队列中选择一个案件。</source>
         <translation>Select a case in the queue above.</translation>
     </message>
@@ -208,6 +232,14 @@
         <translation>{level} / {top}</translation>
     </message>
     <message>
+        <source>临期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
         <source>案件 {case_no}：正在读取…</source>
         <translation>Case {case_no}: loading…</translation>
     </message>
@@ -226,6 +258,188 @@
     <message>
         <source>程序出错，请查看日志。</source>
         <translation>The program failed; please see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>Archive</name>
+    <message>
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已被新版本取代</source>
+        <translation>Superseded by a newer version</translation>
+    </message>
+    <message>
+        <source>永久</source>
+        <translation>Permanent</translation>
+    </message>
+    <message>
+        <source>30年</source>
+        <translation>30 years</translation>
+    </message>
+    <message>
+        <source>10年</source>
+        <translation>10 years</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePage</name>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>案件号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>结案日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>险类</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>结案原因</source>
+        <translation>Closing reason</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>按封卷时的方式生成案卷并显示，不登记、不改变案件</source>
+        <translation>Build the volume as sealing would and show it, without registering anything or changing the case</translation>
+    </message>
+    <message>
+        <source>封卷</source>
+        <translation>Seal</translation>
+    </message>
+    <message>
+        <source>生成并封存案卷，登记摘要，案件变为只读</source>
+        <translation>Build and seal the volume, register its digests; the case becomes read-only</translation>
+    </message>
+    <message>
+        <source>批量归档</source>
+        <translation>Batch archive</translation>
+    </message>
+    <message>
+        <source>为待归档队列中的全部案件逐件立卷封存</source>
+        <translation>Build and seal a volume for every case in the queue, one by one</translation>
+    </message>
+    <message>
+        <source>档号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>SHA-256 摘要</source>
+        <translation>SHA-256 digest</translation>
+    </message>
+    <message>
+        <source>封存时间</source>
+        <translation>Sealed at</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>校验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>校验所选案卷的文件是否与封存时一致</source>
+        <translation>Check that the selected volume&apos;s file is unchanged since sealing</translation>
+    </message>
+    <message>
+        <source>校验文件…</source>
+        <translation>Verify file…</translation>
+    </message>
+    <message>
+        <source>选择任意案卷文件（例如交出的副本）进行校验</source>
+        <translation>Choose any volume file (for example a copy handed out) to verify</translation>
+    </message>
+    <message>
+        <source>批量归档的结果将显示在这里。</source>
+        <translation>The result of a batch run will be shown here.</translation>
+    </message>
+    <message>
+        <source>校验结果</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>批量归档结果</source>
+        <translation>Batch result</translation>
+    </message>
+    <message>
+        <source>待归档案件</source>
+        <translation>Cases waiting for a volume</translation>
+    </message>
+    <message>
+        <source>已归档案卷</source>
+        <translation>Sealed volumes</translation>
+    </message>
+    <message>
+        <source>待归档：{n} 件</source>
+        <translation>Waiting: {n}</translation>
+    </message>
+    <message>
+        <source>最近封存的 {n} 卷</source>
+        <translation>The {n} most recently sealed volumes</translation>
+    </message>
+    <message>
+        <source>已登记案卷：{n} 卷</source>
+        <translation>Registered volumes: {n}</translation>
+    </message>
+    <message>
+        <source>重新立卷（已有 {n} 版）</source>
+        <translation>Re-issue ({n} earlier version(s))</translation>
+    </message>
+    <message>
+        <source>（未屏蔽）</source>
+        <translation> (unmasked)</translation>
+    </message>
+    <message>
+        <source>正在为案件 {case_no} 立卷封存…</source>
+        <translation>Building and sealing the volume of case {case_no}…</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 已封卷：档号 {archive_no} 第 {version} 版，{pages} 页，摘要 {digest}。文件：{path}</source>
+        <translation>Case {case_no} is sealed: archive no. {archive_no} version {version}, {pages} pages, digest {digest}. File: {path}</translation>
+    </message>
+    <message>
+        <source>选择要校验的案卷文件</source>
+        <translation>Choose the volume file to verify</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>校验时程序出错，请查看日志。</source>
+        <translation>The program failed while verifying; see the log.</translation>
+    </message>
+    <message>
+        <source>程序出错，请查看日志。</source>
+        <translation>The program failed; see the log.</translation>
     </message>
 </context>
 <context>
@@ -307,6 +521,96 @@
     </message>
 </context>
 <context>
+    <name>AuthorityTab</name>
+    <message>
+        <source>金额单位：元，每案；留空或填“不限”表示不限额。双击单元格修改，勾选框设置拒赔权和通融赔付权。高一级的权限不得低于低一级；拒赔权、通融赔付权授予某一级后，更高各级也须具有。</source>
+        <translation>Amounts in yuan per case; leave empty or enter “不限” for no limit. Double-click a cell to change it; the check boxes set denial and ex-gratia authority. A higher level&apos;s limit may not be below the level beneath it; once a level has denial or ex-gratia authority, every higher level must have it too.</translation>
+    </message>
+    <message>
+        <source>撤销修改</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <source>保存为新版本…</source>
+        <translation>Save as new version…</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>保存时间</source>
+        <translation>Saved at</translation>
+    </message>
+    <message>
+        <source>修改人</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>历史版本</source>
+        <translation>Earlier versions</translation>
+    </message>
+    <message>
+        <source>系统默认</source>
+        <translation>System default</translation>
+    </message>
+    <message>
+        <source>当前权限表：第 {v} 版 · {who} · {when} · {note}</source>
+        <translation>Current authority matrix: version {v} · {who} · {when} · {note}</translation>
+    </message>
+    <message>
+        <source>第 {v} 版</source>
+        <translation>Version {v}</translation>
+    </message>
+    <message>
+        <source>权限表没有改动。</source>
+        <translation>The authority matrix has not been changed.</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>权限表已保存为第 {v} 版。</source>
+        <translation>The authority matrix was saved as version {v}.</translation>
+    </message>
+    <message>
+        <source>读取或保存权限表时程序出错，请查看日志。</source>
+        <translation>The program failed while reading or saving the authority matrix; please see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPanel</name>
+    <message>
+        <source>%v / %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在准备…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <source>正在归档第 {n} / {m} 件：{case_no}</source>
+        <translation>Archiving {n} of {m}: {case_no}</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>当前案件完成后停止…</source>
+        <translation>Stopping after the current case…</translation>
+    </message>
+</context>
+<context>
     <name>CalculationInputs</name>
     <message>
         <source>字段</source>
@@ -319,6 +623,10 @@
     <message>
         <source>提示</source>
         <translation>Hints</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
     </message>
     <message>
         <source>添加字段</source>
@@ -340,32 +648,12 @@
 <context>
     <name>CalculationTab</name>
     <message>
-        <source>预填</source>
-        <translation>Prefill</translation>
+        <source>以此为基础新建</source>
+        <translation>New version based on this</translation>
     </message>
     <message>
-        <source>按保单的保险金额、免赔额和损失清单填入建议的输入</source>
-        <translation>Fill in suggested inputs from the policy&apos;s sums insured, deductibles and the loss list</translation>
-    </message>
-    <message>
-        <source>项目</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>金额</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>步骤</source>
-        <translation>Steps</translation>
-    </message>
-    <message>
-        <source>算式</source>
-        <translation>Formula</translation>
-    </message>
-    <message>
-        <source>结果</source>
-        <translation>Result</translation>
+        <source>本次理算的说明（可选），例如：补充维修项目</source>
+        <translation>Note on this calculation (optional), e.g. additional repair items</translation>
     </message>
     <message>
         <source>保存理算</source>
@@ -380,68 +668,92 @@
         <translation>Version</translation>
     </message>
     <message>
-        <source>当前</source>
-        <translation>Current</translation>
+        <source>理算版本（新的在前；点一行查看）</source>
+        <translation>Calculation versions (newest first; click a row to view it)</translation>
     </message>
     <message>
-        <source>赔款合计</source>
-        <translation>Total indemnity</translation>
+        <source>编辑区有未保存的修改。用 v{n} 的内容替换它们吗？</source>
+        <translation>The editing area has unsaved changes. Replace them with the contents of v{n}?</translation>
     </message>
     <message>
-        <source>理算时间</source>
-        <translation>Calculated at</translation>
+        <source>已将 v{n} 复制到编辑区：修改后点“保存理算”即保存为新版本。</source>
+        <translation>v{n} was copied into the editing area: change it, then click &quot;Save calculation&quot; to save it as a new version.</translation>
     </message>
     <message>
-        <source>理算人</source>
-        <translation>Calculated by</translation>
+        <source>当前版本</source>
+        <translation>current version</translation>
     </message>
     <message>
-        <source>明细</source>
-        <translation>Details</translation>
+        <source>旧版本，仅供查看</source>
+        <translation>older version, view only</translation>
     </message>
     <message>
-        <source>保障项目</source>
-        <translation>Coverage</translation>
+        <source>只读：v{n}（{state}）· 合计 {total} 元</source>
+        <translation>Read-only: v{n} ({state}) · total {total} yuan</translation>
     </message>
     <message>
-        <source>计算方法</source>
-        <translation>Method</translation>
+        <source>编辑区：新的理算（保存后成为 v1）</source>
+        <translation>Editing: a new calculation (becomes v1 when saved)</translation>
     </message>
     <message>
-        <source>理算版本（新的在前）</source>
-        <translation>Calculation versions (newest first)</translation>
+        <source>编辑区：有未保存的修改</source>
+        <translation>Editing: unsaved changes</translation>
+    </message>
+    <message>
+        <source>编辑区：基于 v{n}，有未保存的修改</source>
+        <translation>Editing: based on v{n}, with unsaved changes</translation>
+    </message>
+    <message>
+        <source>编辑区：与 v{n} 相同</source>
+        <translation>Editing: same as v{n}</translation>
+    </message>
+    <message>
+        <source>正在查看已保存的版本（只读）：点“以此为基础新建”复制到编辑区，修改后再保存。</source>
+        <translation>You are viewing a saved version (read-only): click &quot;New version based on this&quot; to copy it into the editing area, change it there and save.</translation>
+    </message>
+    <message>
+        <source>请先改正第 {rows} 行标出的输入。</source>
+        <translation>First correct the marked input in line(s) {rows}.</translation>
+    </message>
+    <message>
+        <source>编辑区与当前版本 v{n} 相同：修改后才能保存为新版本。</source>
+        <translation>The editing area is the same as the current version v{n}: change something before saving a new version.</translation>
+    </message>
+    <message>
+        <source>把编辑区的全部行保存为新的理算版本，旧版本保留</source>
+        <translation>Save every line of the editing area as a new calculation version; earlier versions are kept</translation>
+    </message>
+    <message>
+        <source>把这个版本的全部行复制到编辑区，作为新版本的基础</source>
+        <translation>Copy every line of this version into the editing area as the base of a new version</translation>
+    </message>
+    <message>
+        <source>先在“版本”中选择一个已保存的版本</source>
+        <translation>First choose a saved version under &quot;Version&quot;</translation>
+    </message>
+    <message>
+        <source>打印计算书（v{n}）…</source>
+        <translation>Print calculation sheet (v{n})…</translation>
+    </message>
+    <message>
+        <source>把 v{n} 的赔款计算书保存为 PDF</source>
+        <translation>Save the calculation sheet of v{n} as PDF</translation>
+    </message>
+    <message>
+        <source>编辑区有未保存的修改：请先保存，或在“版本”中选择要打印的版本。</source>
+        <translation>The editing area has unsaved changes: save them first, or choose the version to print under &quot;Version&quot;.</translation>
+    </message>
+    <message>
+        <source>已保存理算版本 v{version}（{count} 行），赔款合计 {amount} 元。</source>
+        <translation>Calculation version v{version} saved ({count} lines), total {amount} yuan.</translation>
     </message>
     <message>
         <source>{name}（保额 {amount}）</source>
         <translation>{name} (sum insured {amount})</translation>
     </message>
     <message>
-        <source>✔ 当前</source>
-        <translation>✔ Current</translation>
-    </message>
-    <message>
         <source>读取理算时程序出错，请查看日志。</source>
         <translation>The program failed while reading the calculation; please see the log.</translation>
-    </message>
-    <message>
-        <source>应付赔款：—</source>
-        <translation>Indemnity payable: —</translation>
-    </message>
-    <message>
-        <source>应付赔款：{amount} 元</source>
-        <translation>Indemnity payable: {amount} yuan</translation>
-    </message>
-    <message>
-        <source>分项：{name}</source>
-        <translation>Item: {name}</translation>
-    </message>
-    <message>
-        <source>分摊：{party}</source>
-        <translation>Share: {party}</translation>
-    </message>
-    <message>
-        <source>⚠ 注意：</source>
-        <translation>⚠ Note:</translation>
     </message>
     <message>
         <source>只有理赔内勤可以理算。</source>
@@ -452,24 +764,475 @@
         <translation>Only cases with complete materials, already calculated or returned can be calculated.</translation>
     </message>
     <message>
-        <source>请先改正标出的输入。</source>
-        <translation>Please correct the marked inputs first.</translation>
-    </message>
-    <message>
-        <source>保存为新的理算版本，旧版本保留</source>
-        <translation>Save as a new calculation version; earlier versions are kept</translation>
-    </message>
-    <message>
         <source>案件还没有保存的理算，无法打印计算书。</source>
         <translation>The case has no saved calculation; the calculation sheet cannot be printed.</translation>
     </message>
     <message>
-        <source>已保存理算版本 v{version}，赔款合计 {amount} 元。</source>
-        <translation>Saved calculation version v{version}; total indemnity {amount} yuan.</translation>
-    </message>
-    <message>
         <source>保存理算时程序出错，请查看日志。</source>
         <translation>The program failed while saving the calculation; please see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTab</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>安排</source>
+        <translation>Arrangement</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>休息日（放假）</source>
+        <translation>Day off (holiday)</translation>
+    </message>
+    <message>
+        <source>工作日（调休上班）</source>
+        <translation>Working day (make-up workday)</translation>
+    </message>
+    <message>
+        <source>依据，例如：国务院办公厅放假通知，或本地安排</source>
+        <translation>Basis, e.g. the State Council holiday notice or a local arrangement</translation>
+    </message>
+    <message>
+        <source>添加或修改</source>
+        <translation>Add or change</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>调整优先于 chinesecalendar 的节假日安排。修改后，所有未结束案件的期限会立即重新计算。</source>
+        <translation>Overrides take precedence over chinesecalendar&apos;s holidays. After a change, the deadlines of all open cases are recomputed at once.</translation>
+    </message>
+    <message>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>{year} 年的法定节假日和调休上班日来自 chinesecalendar（收录 {first}–{last} 年）；下列调整优先。</source>
+        <translation>The statutory holidays and make-up workdays of {year} come from chinesecalendar (which covers {first}–{last}); the overrides below take precedence.</translation>
+    </message>
+    <message>
+        <source>chinesecalendar 没有 {year} 年的安排（收录 {first}–{last} 年）；管理员已标记本年节假日全部录入：按下列调整和周一至周五计算。</source>
+        <translation>chinesecalendar does not cover {year} (it covers {first}–{last}); an administrator has marked this year&apos;s holidays as fully entered: deadlines use the overrides below and Monday to Friday.</translation>
+    </message>
+    <message>
+        <source>注意：chinesecalendar 没有 {year} 年的节假日安排（收录 {first}–{last} 年），本年也未标记为已完整录入。落在该年的期限暂按周一至周五推算，并带有“工作日历未包含”的提示。请按国务院办公厅的放假通知逐日录入放假和调休上班日，然后点击“标记本年已完整录入”。</source>
+        <translation>Warning: chinesecalendar has no holiday arrangement for {year} (it covers {first}–{last}), and this year has not been marked as fully entered. Deadlines in this year are provisionally computed with Monday to Friday and carry a “calendar not covered” note. Enter each holiday and make-up workday from the State Council notice, then click “Mark year as fully entered”.</translation>
+    </message>
+    <message>
+        <source>撤销“已完整录入”标记</source>
+        <translation>Withdraw “fully entered” mark</translation>
+    </message>
+    <message>
+        <source>标记本年已完整录入</source>
+        <translation>Mark year as fully entered</translation>
+    </message>
+    <message>
+        <source>正在保存并重新计算未结束案件的期限…</source>
+        <translation>Saving and recomputing the deadlines of open cases…</translation>
+    </message>
+    <message>
+        <source>已保存 {day} 的调整</source>
+        <translation>The override for {day} was saved</translation>
+    </message>
+    <message>
+        <source>已删除 {day} 的调整</source>
+        <translation>The override for {day} was deleted</translation>
+    </message>
+    <message>
+        <source>已标记 {year} 年节假日全部录入</source>
+        <translation>{year} marked as fully entered</translation>
+    </message>
+    <message>
+        <source>已撤销 {year} 年的“已完整录入”标记</source>
+        <translation>The “fully entered” mark of {year} was withdrawn</translation>
+    </message>
+    <message>
+        <source>{done}；已重新计算，{n} 个未结束的期限有变化。</source>
+        <translation>{done}; recomputed, {n} open deadlines changed.</translation>
+    </message>
+    <message>
+        <source>修改工作日历时程序出错，请查看日志。</source>
+        <translation>The program failed while changing the working-day calendar; please see the log.</translation>
+    </message>
+    <message>
+        <source>读取工作日历时程序出错，请查看日志。</source>
+        <translation>The program failed while reading the working-day calendar; please see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackDialog</name>
+    <message>
+        <source>赔后回访 {case_no}</source>
+        <translation>Callback {case_no}</translation>
+    </message>
+    <message>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>未询问</source>
+        <translation>Not asked</translation>
+    </message>
+    <message>
+        <source>认为及时</source>
+        <translation>Timely</translation>
+    </message>
+    <message>
+        <source>认为不及时</source>
+        <translation>Not timely</translation>
+    </message>
+    <message>
+        <source>客户提出异议（须在 1 个工作日内联系客户）</source>
+        <translation>The customer raised an issue (contact them within 1 working day)</translation>
+    </message>
+    <message>
+        <source>异议内容或其他备注</source>
+        <translation>The issue raised, or other remarks</translation>
+    </message>
+    <message>
+        <source>回访时间</source>
+        <translation>Callback time</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>赔付是否及时</source>
+        <translation>Payment timely?</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>记录回访</source>
+        <translation>Record callback</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请选择满意度。</source>
+        <translation>Please choose the satisfaction.</translation>
+    </message>
+    <message>
+        <source>客户提出异议时，请记录异议内容。</source>
+        <translation>When the customer raises an issue, please record what it is.</translation>
+    </message>
+    <message>
+        <source>内容过长（最多 {n} 个字符）。</source>
+        <translation>The text is too long (at most {n} characters).</translation>
+    </message>
+    <message>
+        <source>记录时程序出错，请查看日志。</source>
+        <translation>An error occurred while recording; please see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseApprovalTab</name>
+    <message>
+        <source>提交核赔</source>
+        <translation>Submit for approval</translation>
+    </message>
+    <message>
+        <source>理赔决定通知书…</source>
+        <translation>Settlement decision letter…</translation>
+    </message>
+    <message>
+        <source>拒赔通知书…</source>
+        <translation>Denial letter…</translation>
+    </message>
+    <message>
+        <source>正在读取案件…</source>
+        <translation>Reading the case…</translation>
+    </message>
+    <message>
+        <source>材料尚未齐全，不能提交核赔：请先收齐必备单证。</source>
+        <translation>The documents are not complete, so the case cannot be submitted: collect the mandatory documents first.</translation>
+    </message>
+    <message>
+        <source>只有已理算或已退回的案件可以提交核赔：请先在“理算”页保存理算。</source>
+        <translation>Only a calculated or returned case can be submitted: save a calculation on the Calculation tab first.</translation>
+    </message>
+    <message>
+        <source>案件核定赔款后才能打印理赔决定通知书。</source>
+        <translation>The settlement decision letter can be printed once the amount is approved.</translation>
+    </message>
+    <message>
+        <source>只有拒赔的案件才有拒赔通知书。</source>
+        <translation>Only a denied case has a denial letter.</translation>
+    </message>
+    <message>
+        <source>已提交核赔：由第 {level} 级审批。</source>
+        <translation>Submitted for approval: level {level} signs.</translation>
+    </message>
+    <message>
+        <source>已提交核赔：逐级审批，第 {first} 级至第 {last} 级。</source>
+        <translation>Submitted for approval: level by level, from level {first} to level {last}.</translation>
+    </message>
+    <message>
+        <source>提交核赔时程序出错，请查看日志。</source>
+        <translation>The program failed while submitting the case; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseArchiveTab</name>
+    <message>
+        <source>正在读取归档信息…</source>
+        <translation>Reading the archive information…</translation>
+    </message>
+    <message>
+        <source>档号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>SHA-256 摘要</source>
+        <translation>SHA-256 digest</translation>
+    </message>
+    <message>
+        <source>立卷人</source>
+        <translation>Filed by</translation>
+    </message>
+    <message>
+        <source>封存时间</source>
+        <translation>Sealed at</translation>
+    </message>
+    <message>
+        <source>文件 SHA-256</source>
+        <translation>File SHA-256</translation>
+    </message>
+    <message>
+        <source>内容摘要</source>
+        <translation>Content digest</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>立卷</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <source>调阅…</source>
+        <translation>Retrieve…</translation>
+    </message>
+    <message>
+        <source>调出重开…</source>
+        <translation>Retrieve to reopen…</translation>
+    </message>
+    <message>
+        <source>本案没有有效的归档案卷。</source>
+        <translation>This case has no active archive volume.</translation>
+    </message>
+    <message>
+        <source>调出案卷并把案件恢复为已结案，以便重开。</source>
+        <translation>Take out the volume and return the case to closed, so that it can be reopened.</translation>
+    </message>
+    <message>
+        <source>只有已归档的案件可以调出重开。</source>
+        <translation>Only an archived case can be retrieved for reopening.</translation>
+    </message>
+    <message>
+        <source>调出重开 {no}</source>
+        <translation>Retrieve {no} to reopen</translation>
+    </message>
+    <message>
+        <source>调阅案卷 {no}</source>
+        <translation>Retrieve volume {no}</translation>
+    </message>
+    <message>
+        <source>调出后案件恢复为“已结案”，可以重开；再次归档时将立新版案卷，旧版摘要保留。</source>
+        <translation>The case returns to closed and can be reopened; archiving it again makes a new version of the volume, and the old digest stays on record.</translation>
+    </message>
+    <message>
+        <source>调阅将记入调阅登记和审计日志。</source>
+        <translation>The retrieval is recorded in the retrieval log and the audit trail.</translation>
+    </message>
+    <message>
+        <source>调阅理由，例如：客户申诉复查、审计抽查</source>
+        <translation>Reason for the retrieval, e.g. review of a customer appeal, audit sample</translation>
+    </message>
+    <message>
+        <source>调出重开</source>
+        <translation>Retrieve to reopen</translation>
+    </message>
+    <message>
+        <source>调阅</source>
+        <translation>Retrieve</translation>
+    </message>
+    <message>
+        <source>已登记调阅：档号 {no} 第 {version} 版，文件 {path}</source>
+        <translation>Retrieval recorded: archive number {no}, version {version}, file {path}</translation>
+    </message>
+    <message>
+        <source>。案件已恢复为已结案，可以在“支付与结案”页重开。</source>
+        <translation>. The case is closed again and can be reopened on the Payment and closing tab.</translation>
+    </message>
+    <message>
+        <source>尚未归档：案件已结案，等待档案管理员立卷封存。</source>
+        <translation>Not archived yet: the case is closed and waits for the archivist to seal its volume.</translation>
+    </message>
+    <message>
+        <source>尚未归档：结案后由档案管理员立卷封存。</source>
+        <translation>Not archived yet: the archivist files and seals the volume after the case is closed.</translation>
+    </message>
+    <message>
+        <source>案卷已调出，案件不再处于归档状态（当前状态：{status}）：以下为已封存的版本，再次封卷时将立新版。</source>
+        <translation>The volume was retrieved and the case is no longer archived (now: {status}); below are the sealed versions, and sealing again issues a new version.</translation>
+    </message>
+    <message>
+        <source>已归档：档号 {archive_no} 第 {version} 版，保管期限 {retention}。</source>
+        <translation>Archived: archive no. {archive_no} version {version}, retention {retention}.</translation>
+    </message>
+    <message>
+        <source>（未屏蔽）</source>
+        <translation> (unmasked)</translation>
+    </message>
+    <message>
+        <source>{no}（第 {version} 版，{status}）</source>
+        <translation>{no} (version {version}, {status})</translation>
+    </message>
+    <message>
+        <source>{path}（{size}）</source>
+        <translation>{path} ({size})</translation>
+    </message>
+    <message>
+        <source>{name} · {at}</source>
+        <translation>{name} · {at}</translation>
+    </message>
+    <message>
+        <source>读取归档信息时程序出错，请查看日志。</source>
+        <translation>The program failed while reading the archive information; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseAuditTab</name>
+    <message>
+        <source>序号</source>
+        <translation>Seq.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>本案的审计记录只有审计员可以查看。</source>
+        <translation>Only auditors can see this case&apos;s audit records.</translation>
+    </message>
+    <message>
+        <source>正在读取审计记录…</source>
+        <translation>Reading the audit records…</translation>
+    </message>
+    <message>
+        <source>本案及其附件共 {n} 条审计记录（按序号）。</source>
+        <translation>{n} audit records of this case and its attachments (by sequence number).</translation>
+    </message>
+    <message>
+        <source>读取审计记录时程序出错，请查看日志。</source>
+        <translation>The program failed while reading the audit records; see the log.</translation>
     </message>
 </context>
 <context>
@@ -512,6 +1275,167 @@
     </message>
 </context>
 <context>
+    <name>CaseDeadlinesTab</name>
+    <message>
+        <source>环节</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>暂停天数</source>
+        <translation>Days paused</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>延期</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <source>法定时限不能由公司延期；公司标准时限可申请延期，写明原因，由主管批准后到期日才改变。</source>
+        <translation>Statutory periods cannot be extended by the office; an office-standard deadline can be extended on request with a reason, and the due date changes only after a supervisor approves.</translation>
+    </message>
+    <message>
+        <source>申请延期…</source>
+        <translation>Request extension…</translation>
+    </message>
+    <message>
+        <source>批准延期…</source>
+        <translation>Approve extension…</translation>
+    </message>
+    <message>
+        <source>驳回延期…</source>
+        <translation>Reject extension…</translation>
+    </message>
+    <message>
+        <source>{due}（原 {original}）</source>
+        <translation>{due} (was {original})</translation>
+    </message>
+    <message>
+        <source>法定时限</source>
+        <translation>Statutory</translation>
+    </message>
+    <message>
+        <source>公司标准</source>
+        <translation>Office standard</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>临期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>按时完成</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>超时完成</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>法定时限，不可延期</source>
+        <translation>Statutory, cannot be extended</translation>
+    </message>
+    <message>
+        <source>待主管批准：延至 {date}</source>
+        <translation>Awaiting approval: to {date}</translation>
+    </message>
+    <message>
+        <source>已批准延至 {date}</source>
+        <translation>Extended to {date}</translation>
+    </message>
+    <message>
+        <source>延期申请已驳回：{note}</source>
+        <translation>Extension rejected: {note}</translation>
+    </message>
+    <message>
+        <source>读取时效时程序出错，请查看日志。</source>
+        <translation>An error occurred while reading the deadlines; please see the log.</translation>
+    </message>
+    <message>
+        <source>这个环节已经结束，不能延期。</source>
+        <translation>This stage has ended and cannot be extended.</translation>
+    </message>
+    <message>
+        <source>法定时限不能由公司延期。</source>
+        <translation>Statutory periods cannot be extended by the office.</translation>
+    </message>
+    <message>
+        <source>这个环节已有待批准的延期申请。</source>
+        <translation>This stage already has an extension request awaiting approval.</translation>
+    </message>
+    <message>
+        <source>延期申请已提交，等待主管批准。</source>
+        <translation>Extension requested; awaiting a supervisor&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>{stage}：现在到期 {due}，申请延至 {until}。
+申请人：{who}。原因：{reason}</source>
+        <translation>{stage}: due {due}, extension requested to {until}.
+Requested by: {who}. Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>批准延期</source>
+        <translation>Approve extension</translation>
+    </message>
+    <message>
+        <source>驳回延期</source>
+        <translation>Reject extension</translation>
+    </message>
+    <message>
+        <source>说明（可不填）</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>驳回的理由（必填）</source>
+        <translation>Reason for rejecting (required)</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>驳回</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>已批准延期，到期日已改为 {date}。</source>
+        <translation>Extension approved; the due date is now {date}.</translation>
+    </message>
+    <message>
+        <source>已驳回延期申请。</source>
+        <translation>Extension request rejected.</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailView</name>
     <message>
         <source>正在读取案件…</source>
@@ -538,6 +1462,10 @@
         <translation>Approval</translation>
     </message>
     <message>
+        <source>支付与结案</source>
+        <translation>Payment &amp; closing</translation>
+    </message>
+    <message>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
@@ -546,16 +1474,12 @@
         <translation>Contact log</translation>
     </message>
     <message>
-        <source>本案的审计记录只有审计员可以查看，将在后续版本提供。</source>
-        <translation>Only auditors may see this case&apos;s audit records; this comes in a later version.</translation>
+        <source>期限</source>
+        <translation>Period</translation>
     </message>
     <message>
         <source>审计</source>
         <translation>Audit</translation>
-    </message>
-    <message>
-        <source>结案后的归档信息将在后续版本提供。</source>
-        <translation>Archive information after closing comes in a later version.</translation>
     </message>
     <message>
         <source>归档</source>
@@ -687,6 +1611,22 @@
         <translation>All lines</translation>
     </message>
     <message>
+        <source>全部时效</source>
+        <translation>All deadlines</translation>
+    </message>
+    <message>
+        <source>黄色预警（临期）</source>
+        <translation>Yellow (due soon)</translation>
+    </message>
+    <message>
+        <source>红色预警（超期）</source>
+        <translation>Red (overdue)</translation>
+    </message>
+    <message>
+        <source>红色：有环节已超时；黄色：有环节临近时限。</source>
+        <translation>Red: a stage is overdue; yellow: a stage is close to its deadline.</translation>
+    </message>
+    <message>
         <source>只看我的</source>
         <translation>Only mine</translation>
     </message>
@@ -700,6 +1640,10 @@
     <message>
         <source>案件号</source>
         <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>时效</source>
+        <translation>SLA</translation>
     </message>
     <message>
         <source>状态</source>
@@ -738,6 +1682,22 @@
         <translation>Materials complete</translation>
     </message>
     <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>临期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>红色预警：有环节已超过时限</source>
+        <translation>Red warning: a stage is overdue</translation>
+    </message>
+    <message>
+        <source>黄色预警：有环节临近时限</source>
+        <translation>Yellow warning: a stage is near its deadline</translation>
+    </message>
+    <message>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -767,6 +1727,200 @@
     <message>
         <source>（正在读取…）</source>
         <translation> (reading…)</translation>
+    </message>
+</context>
+<context>
+    <name>CasePayments</name>
+    <message>
+        <source>赔款</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <source>先行赔付</source>
+        <translation>Advance payment</translation>
+    </message>
+    <message>
+        <source>待导出</source>
+        <translation>To export</translation>
+    </message>
+    <message>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>已支付</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>案件已结案。</source>
+        <translation>The case is closed.</translation>
+    </message>
+    <message>
+        <source>还有 {n} 笔支付没有结果：不能结案。</source>
+        <translation>{n} payment(s) still have no result: the case cannot be closed.</translation>
+    </message>
+    <message>
+        <source>核赔金额尚未全部支付：不能结案。</source>
+        <translation>The approved amount is not fully paid: the case cannot be closed.</translation>
+    </message>
+    <message>
+        <source>只有已支付、已拒赔或已注销的案件（或核定赔款为零的案件）可以结案。</source>
+        <translation>Only paid, denied or withdrawn cases (or cases approved at zero) can be closed.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePaymentsTab</name>
+    <message>
+        <source>理算金额（元）</source>
+        <translation>Calculated (CNY)</translation>
+    </message>
+    <message>
+        <source>核定金额（元）</source>
+        <translation>Approved (CNY)</translation>
+    </message>
+    <message>
+        <source>已支付（元）</source>
+        <translation>Paid (CNY)</translation>
+    </message>
+    <message>
+        <source>待支付（已登记未到账）</source>
+        <translation>Pending (ordered, not yet paid)</translation>
+    </message>
+    <message>
+        <source>尚可支付（元）</source>
+        <translation>Still payable (CNY)</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>领款人</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>银行账号</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (CNY)</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>支付日期</source>
+        <translation>Date paid</translation>
+    </message>
+    <message>
+        <source>银行流水号</source>
+        <translation>Bank reference</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Entered at</translation>
+    </message>
+    <message>
+        <source>本案还没有支付记录。</source>
+        <translation>No payments for this case yet.</translation>
+    </message>
+    <message>
+        <source>新增支付…</source>
+        <translation>New payment…</translation>
+    </message>
+    <message>
+        <source>标记已付…</source>
+        <translation>Mark paid…</translation>
+    </message>
+    <message>
+        <source>取消支付…</source>
+        <translation>Cancel payment…</translation>
+    </message>
+    <message>
+        <source>结案…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>重开…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>撤案…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>读取支付记录时程序出错，请查看日志。</source>
+        <translation>The program failed while reading the payments; see the log.</translation>
+    </message>
+    <message>
+        <source>案件已结案。</source>
+        <translation>The case is closed.</translation>
+    </message>
+    <message>
+        <source>案件已拒赔，无需支付：可以结案。</source>
+        <translation>The claim was denied, nothing to pay: the case can be closed.</translation>
+    </message>
+    <message>
+        <source>案件已注销：可以结案。</source>
+        <translation>The case was withdrawn: it can be closed.</translation>
+    </message>
+    <message>
+        <source>按核定金额支付，支付全部到账后可以结案。</source>
+        <translation>Pay the approved amount; once every payment is confirmed the case can be closed.</translation>
+    </message>
+    <message>
+        <source>尚未核赔：可先行赔付能确定的部分（保险法第二十五条），最多至理算金额。</source>
+        <translation>Not approved yet: the part that can be determined may be paid in advance (Insurance Law art. 25), up to the calculated amount.</translation>
+    </message>
+    <message>
+        <source>核赔通过后才能支付赔款。</source>
+        <translation>Settlement can be paid only after approval.</translation>
+    </message>
+    <message>
+        <source>已登记{kind} {amount} 元，等待导出支付批次交财务。</source>
+        <translation>{kind} of CNY {amount} entered; it waits for the payment batch export to finance.</translation>
+    </message>
+    <message>
+        <source>取消支付</source>
+        <translation>Cancel payment</translation>
+    </message>
+    <message>
+        <source>取消这笔 {amount} 元的支付（{account}）：取消后金额不再占用，可以重新登记支付。</source>
+        <translation>Cancel this payment of {amount} yuan ({account}): the amount is freed and a new payment can be ordered.</translation>
+    </message>
+    <message>
+        <source>取消原因，例如：银行退票，账号有误</source>
+        <translation>Reason, e.g. returned by the bank, wrong account</translation>
+    </message>
+    <message>
+        <source>支付已取消，可以重新登记支付。</source>
+        <translation>The payment is cancelled; a new payment can be ordered.</translation>
+    </message>
+    <message>
+        <source>已登记支付结果，支付通知已写入联系记录。</source>
+        <translation>Payment result entered; the payment notice is in the contact log.</translation>
+    </message>
+    <message>
+        <source>案件已重开，回到“收集单证”。</source>
+        <translation>The case was reopened and is back at “Collecting documents”.</translation>
+    </message>
+    <message>
+        <source>案件已注销；客户的撤案确认已写入联系记录。</source>
+        <translation>The case was withdrawn; the customer&apos;s confirmation is in the contact log.</translation>
+    </message>
+    <message>
+        <source>{message}（已重新读取案件，请核对后再操作。）</source>
+        <translation>{message} (The case was read again; check it before you continue.)</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +2161,170 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <source>结案</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 结案后不能再修改；如有需要，可由主管或内勤按规定原因重开。</source>
+        <translation>Once closed, case {case_no} can no longer be changed; if needed, a supervisor or clerk can reopen it for one of the listed reasons.</translation>
+    </message>
+    <message>
+        <source>结案原因</source>
+        <translation>Closing reason</translation>
+    </message>
+    <message>
+        <source>人伤结案方式</source>
+        <translation>Injury claim settled by</translation>
+    </message>
+    <message>
+        <source>请选择结案原因。</source>
+        <translation>Choose a closing reason.</translation>
+    </message>
+    <message>
+        <source>请选择人伤案件的结案方式。</source>
+        <translation>Choose how the injury claim was settled.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingDialogs</name>
+    <message>
+        <source>请选择…</source>
+        <translation>Choose…</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsDialog</name>
+    <message>
+        <source>投诉 {case_no}</source>
+        <translation>Complaints {case_no}</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>内容摘要</source>
+        <translation>Content digest</translation>
+    </message>
+    <message>
+        <source>已联系</source>
+        <translation>Contacted</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>记录联系…</source>
+        <translation>Record contact…</translation>
+    </message>
+    <message>
+        <source>办结…</source>
+        <translation>Resolve…</translation>
+    </message>
+    <message>
+        <source>客户投诉的内容，例如：定损后两周未收到赔款</source>
+        <translation>What the customer complains about, e.g. no payment two weeks after the assessment</translation>
+    </message>
+    <message>
+        <source>登记投诉</source>
+        <translation>Register complaint</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>登记新投诉（联系客户 1 个工作日内，办结按投诉分类计时）</source>
+        <translation>New complaint (contact the customer within 1 working day; resolution time depends on the type)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>投诉已登记，并写入联系记录。</source>
+        <translation>Complaint registered and written to the contact log.</translation>
+    </message>
+    <message>
+        <source>记录投诉联系</source>
+        <translation>Record complaint contact</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>已与投诉人联系：请记录联系的情况。</source>
+        <translation>The complainant was contacted: please record how.</translation>
+    </message>
+    <message>
+        <source>例如：电话联系客户，说明赔款已于今日支付</source>
+        <translation>e.g. called the customer and explained that the payment was made today</translation>
+    </message>
+    <message>
+        <source>已记录与投诉人的联系。</source>
+        <translation>Contact with the complainant recorded.</translation>
+    </message>
+    <message>
+        <source>投诉办结</source>
+        <translation>Resolve complaint</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>投诉处理完毕：请写明处理结果。</source>
+        <translation>The complaint is dealt with: please state the resolution.</translation>
+    </message>
+    <message>
+        <source>例如：已补付施救费用，客户表示满意</source>
+        <translation>e.g. rescue costs paid in addition; the customer is satisfied</translation>
+    </message>
+    <message>
+        <source>投诉已办结。</source>
+        <translation>Complaint resolved.</translation>
+    </message>
+    <message>
+        <source>程序出错，请查看日志。</source>
+        <translation>The program failed; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerServiceBar</name>
+    <message>
+        <source>赔后回访…</source>
+        <translation>Callback…</translation>
+    </message>
+    <message>
+        <source>投诉…</source>
+        <translation>Complaints…</translation>
+    </message>
+    <message>
+        <source>客户服务：</source>
+        <translation>Customer service:</translation>
+    </message>
+    <message>
+        <source>赔后回访在赔款支付之后进行。</source>
+        <translation>The callback follows the payment of the claim.</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>当月结案</source>
@@ -1129,6 +2447,109 @@
     </message>
 </context>
 <context>
+    <name>DelegationTab</name>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>案件号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>险类</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>审批级别</source>
+        <translation>Approval level</translation>
+    </message>
+    <message>
+        <source>风险提示</source>
+        <translation>Risk flags</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <source>已转交给</source>
+        <translation>Delegated to</translation>
+    </message>
+    <message>
+        <source>等待自</source>
+        <translation>Waiting since</translation>
+    </message>
+    <message>
+        <source>最近期限</source>
+        <translation>Earliest deadline</translation>
+    </message>
+    <message>
+        <source>例如：张三休年假至 3 月 10 日</source>
+        <translation>e.g. Zhang San on annual leave until 10 March</translation>
+    </message>
+    <message>
+        <source>委托</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <source>核赔人员不在岗时，可把等待其签批的案件转交给同级或更高级别的在岗核赔人员。转交会记入案件日志和审计日志。</source>
+        <translation>When an approver is away, the cases waiting for their signature can be moved to an approver on duty at the same or a higher level. The move is recorded in the case history and the audit log.</translation>
+    </message>
+    <message>
+        <source>不在岗的核赔人员</source>
+        <translation>Approver away</translation>
+    </message>
+    <message>
+        <source>转交给</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>还没有核赔人员。</source>
+        <translation>There are no approvers yet.</translation>
+    </message>
+    <message>
+        <source>{name}（{user}）· {level} 级</source>
+        <translation>{name} ({user}) · level {level}</translation>
+    </message>
+    <message>
+        <source>（已停用）</source>
+        <translation> (deactivated)</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>等待其签批：{n} 件</source>
+        <translation>Waiting for their signature: {n}</translation>
+    </message>
+    <message>
+        <source>{level} / {top}</source>
+        <translation>{level} / {top}</translation>
+    </message>
+    <message>
+        <source>没有同级或更高级别的在岗核赔人员可以接手这个案件。</source>
+        <translation>No approver on duty at the same or a higher level can take over this case.</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 已转交给 {name}。</source>
+        <translation>Case {case_no} was moved to {name}.</translation>
+    </message>
+    <message>
+        <source>转交审批时程序出错，请查看日志。</source>
+        <translation>The program failed while delegating the approval; please see the log.</translation>
+    </message>
+</context>
+<context>
     <name>DrillDownDialog</name>
     <message>
         <source>正在读取…</source>
@@ -1141,6 +2562,68 @@
     <message>
         <source>读取案件时程序出错，请查看日志。</source>
         <translation>The program failed while reading cases; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPasswordDialog</name>
+    <message>
+        <source>文件 {name} 将含银行账号明文，导出会记入审计日志。请输入 {user} 的密码确认导出。</source>
+        <translation>The file {name} will contain bank accounts in the clear, and the export is audited. Enter the password of {user} to confirm the export.</translation>
+    </message>
+    <message>
+        <source>导出支付批次</source>
+        <translation>Export payment batch</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>文件无法保存：{error}</source>
+        <translation>The file cannot be saved: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionRequestDialog</name>
+    <message>
+        <source>申请延期</source>
+        <translation>Request extension</translation>
+    </message>
+    <message>
+        <source>{stage}：现在的到期日是 {due}。延期由主管批准后生效，并写入联系记录告知客户。</source>
+        <translation>{stage}: currently due {due}. An extension takes effect once a supervisor approves it, and is written to the contact log to inform the customer.</translation>
+    </message>
+    <message>
+        <source>例如：客户住院，诊断证明需出院后补交</source>
+        <translation>e.g. the customer is in hospital; the diagnosis certificate follows after discharge</translation>
+    </message>
+    <message>
+        <source>延至</source>
+        <translation>Extend to</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>提交申请</source>
+        <translation>Submit request</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请写明延期的原因。</source>
+        <translation>Please give the reason for the extension.</translation>
+    </message>
+    <message>
+        <source>原因过长（最多 {n} 个字符）。</source>
+        <translation>The reason is too long (at most {n} characters).</translation>
+    </message>
+    <message>
+        <source>提交时程序出错，请查看日志。</source>
+        <translation>An error occurred while submitting; please see the log.</translation>
     </message>
 </context>
 <context>
@@ -1201,8 +2684,8 @@
         <translation>Rotate master key</translation>
     </message>
     <message>
-        <source>将生成新的主密钥并重新加密全部个人信息和附件。可以中断后再次运行。继续吗？</source>
-        <translation>A new master key will be made and all personal data and attachments re-encrypted. It can be interrupted and run again. Continue?</translation>
+        <source>将生成新的主密钥并重新加密全部个人信息、案件数据和附件。可以中断后再次运行。继续吗？</source>
+        <translation>A new master key will be generated and all personal data, case data and attachments re-encrypted. You can interrupt and run it again. Continue?</translation>
     </message>
     <message>
         <source>客户</source>
@@ -1211,6 +2694,10 @@
     <message>
         <source>附件</source>
         <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>案件数据表</source>
+        <translation>Case data tables</translation>
     </message>
     <message>
         <source>轮换尚未完成：请再次运行。</source>
@@ -1234,6 +2721,87 @@ Double-click to see the cases</translation>
     <message>
         <source>分组</source>
         <translation>Group</translation>
+    </message>
+</context>
+<context>
+    <name>LineEditor</name>
+    <message>
+        <source>预填</source>
+        <translation>Prefill</translation>
+    </message>
+    <message>
+        <source>按保单的保险金额、免赔额和损失清单填入建议的输入</source>
+        <translation>Fill in suggested inputs from the policy&apos;s sums insured and deductibles and the loss list</translation>
+    </message>
+    <message>
+        <source>保障项目</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>计算方法</source>
+        <translation>Method</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>保障项目</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>计算方法</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>本行赔款（元）</source>
+        <translation>Line payable (yuan)</translation>
+    </message>
+    <message>
+        <source>输入有误</source>
+        <translation>Invalid input</translation>
+    </message>
+</context>
+<context>
+    <name>LinesPanel</name>
+    <message>
+        <source>添加一行</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <source>再加一行理算（另一保障项目或另一计算方法）</source>
+        <translation>Add another calculation line (another coverage or method)</translation>
+    </message>
+    <message>
+        <source>删除此行</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>赔款合计：{amount} 元（{count} 行）</source>
+        <translation>Total payable: {amount} yuan ({count} lines)</translation>
+    </message>
+    <message>
+        <source>赔款合计：—</source>
+        <translation>Total payable: —</translation>
+    </message>
+    <message>
+        <source>赔款合计：—（第 {rows} 行还没有结果）</source>
+        <translation>Total payable: — (line(s) {rows} have no result yet)</translation>
+    </message>
+    <message>
+        <source>一个案件最多 {n} 行理算。</source>
+        <translation>A case can have at most {n} calculation lines.</translation>
+    </message>
+    <message>
+        <source>删除所选的一行</source>
+        <translation>Remove the selected line</translation>
+    </message>
+    <message>
+        <source>至少需要一行理算。</source>
+        <translation>At least one calculation line is needed.</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +2832,10 @@ Double-click to see the cases</translation>
     <message>
         <source>正在核对密码…</source>
         <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <source>正在打开数据库…</source>
+        <translation>Opening the database…</translation>
     </message>
     <message>
         <source>数据库：{db}</source>
@@ -1405,6 +2977,37 @@ Double-click to see the cases</translation>
     </message>
 </context>
 <context>
+    <name>MarkPaidDialog</name>
+    <message>
+        <source>标记已付</source>
+        <translation>Mark paid</translation>
+    </message>
+    <message>
+        <source>登记已付</source>
+        <translation>Record as paid</translation>
+    </message>
+    <message>
+        <source>支付给 {payee}（账号 {account}）的 {amount} 元。请按银行回单填写支付日期和流水号。</source>
+        <translation>CNY {amount} to {payee} (account {account}). Enter the date paid and the reference from the bank&apos;s confirmation.</translation>
+    </message>
+    <message>
+        <source>银行回单上的流水号</source>
+        <translation>Reference on the bank&apos;s confirmation</translation>
+    </message>
+    <message>
+        <source>支付日期</source>
+        <translation>Date paid</translation>
+    </message>
+    <message>
+        <source>银行流水号</source>
+        <translation>Bank reference</translation>
+    </message>
+    <message>
+        <source>请填写银行流水号。</source>
+        <translation>Enter the bank reference.</translation>
+    </message>
+</context>
+<context>
     <name>MaskedValue</name>
     <message>
         <source>显示</source>
@@ -1417,6 +3020,29 @@ Double-click to see the cases</translation>
     <message>
         <source>{n} 秒后重新隐藏</source>
         <translation>masked again in {n} s</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>职务</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>拒赔权</source>
+        <translation>May deny</translation>
+    </message>
+    <message>
+        <source>通融赔付权</source>
+        <translation>May pay ex gratia</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Unlimited</translation>
+    </message>
+    <message>
+        <source>第 {n} 级</source>
+        <translation>Level {n}</translation>
     </message>
 </context>
 <context>
@@ -1462,6 +3088,18 @@ Double-click to see the cases</translation>
         <translation>Due</translation>
     </message>
     <message>
+        <source>完成…</source>
+        <translation>Complete…</translation>
+    </message>
+    <message>
+        <source>填写进展汇报或整改报告，完成选中的跟进任务</source>
+        <translation>Write the progress report or rectification and complete the selected follow-up task</translation>
+    </message>
+    <message>
+        <source>我的任务（预警跟进）</source>
+        <translation>My tasks (warning follow-up)</translation>
+    </message>
+    <message>
         <source>红色</source>
         <translation>Red</translation>
     </message>
@@ -1478,6 +3116,34 @@ Double-click to see the cases</translation>
         <translation>{n} step(s) are overdue (red warning): deal with them now.</translation>
     </message>
     <message>
+        <source>红色预警：案件 {case_no} 的“{stage}”已超过时限（{due} 到期）。</source>
+        <translation>Red warning: &quot;{stage}&quot; of case {case_no} is overdue (due {due}).</translation>
+    </message>
+    <message>
+        <source>红色预警：案件 {case_no} 的“{stage}”等 {n} 个环节已超过时限。</source>
+        <translation>Red warning: &quot;{stage}&quot; of case {case_no} and others, {n} stages in all, are overdue.</translation>
+    </message>
+    <message>
+        <source>案件 {case_no}，{stage}，截止 {due}。</source>
+        <translation>Case {case_no}, {stage}, due {due}.</translation>
+    </message>
+    <message>
+        <source>整改报告：原因、措施、责任人和完成时间</source>
+        <translation>Rectification: causes, measures, who is responsible and by when</translation>
+    </message>
+    <message>
+        <source>进展汇报：现在的进展、卡在哪里、预计何时完成</source>
+        <translation>Progress report: where it stands, what blocks it, when it will be done</translation>
+    </message>
+    <message>
+        <source>提交并完成</source>
+        <translation>Submit and complete</translation>
+    </message>
+    <message>
+        <source>任务已完成，已记入案件时间线。</source>
+        <translation>Task completed and recorded in the case timeline.</translation>
+    </message>
+    <message>
         <source>读取预警时程序出错，请查看日志。</source>
         <translation>The program failed while reading warnings; see the log.</translation>
     </message>
@@ -1487,10 +3153,6 @@ Double-click to see the cases</translation>
     <message>
         <source>工作台</source>
         <translation>Workbench</translation>
-    </message>
-    <message>
-        <source>待办事项、时限提醒和个人统计将在这里显示（下一版本）。</source>
-        <translation>Your to-do list, deadline warnings and personal figures will appear here (next version).</translation>
     </message>
     <message>
         <source>新报案</source>
@@ -1505,6 +3167,10 @@ Double-click to see the cases</translation>
         <translation>Find the policy, enter the report, then print the acknowledgement.</translation>
     </message>
     <message>
+        <source>您的时效预警和跟进任务：双击一行打开案件。</source>
+        <translation>Your deadline warnings and follow-up tasks: double-click a row to open the case.</translation>
+    </message>
+    <message>
         <source>查找案件，打开案件收取单证、记录客户联系。</source>
         <translation>Find cases; open one to collect documents and log customer contacts.</translation>
     </message>
@@ -1513,24 +3179,24 @@ Double-click to see the cases</translation>
         <translation>Approvals</translation>
     </message>
     <message>
-        <source>等待您核赔签批的案件将在这里列出（下一版本）。</source>
-        <translation>Cases waiting for your approval will be listed here (next version).</translation>
+        <source>等待您核赔签批的案件：选择案件后同意、退回或拒赔。</source>
+        <translation>Cases waiting for your approval: select a case, then agree, return or deny.</translation>
+    </message>
+    <message>
+        <source>结案率、时效达成率等月度指标和图表，可以下钻到具体案件。</source>
+        <translation>Monthly indicators such as closure rate and deadline compliance, with charts and drill-down to the cases.</translation>
     </message>
     <message>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <source>结案案件的归档和档案卷宗将在这里管理（下一版本）。</source>
-        <translation>Archiving of closed cases and the archive files will be managed here (next version).</translation>
+        <source>预览并封存结案案件的一案一卷归档案卷，批量归档，校验案卷文件。</source>
+        <translation>Preview and seal the one-case-one-volume archive files of closed cases, archive in batches, and verify volume files.</translation>
     </message>
     <message>
         <source>报表</source>
         <translation>Reports</translation>
-    </message>
-    <message>
-        <source>时效、结案率等报表和图表将在这里查看（下一版本）。</source>
-        <translation>Reports and charts on turnaround times, closing rates and more will be shown here (next version).</translation>
     </message>
     <message>
         <source>系统管理</source>
@@ -1586,6 +3252,41 @@ Double-click to see the cases</translation>
     <message>
         <source>继续填写</source>
         <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>保存权限表</source>
+        <translation>Save authority matrix</translation>
+    </message>
+    <message>
+        <source>将保存为新的版本（当前为第 {v} 版）。之后的签批都按新版本执行，已签批的记录仍注明原版本。请说明修改原因（将记入审计日志）：</source>
+        <translation>This will be saved as a new version (the current one is version {v}). Signatures from now on follow the new version; signatures already made keep their version. Please give the reason for the change (recorded in the audit log):</translation>
+    </message>
+    <message>
+        <source>例如：分公司发文调整一级核赔权限</source>
+        <translation>e.g. branch notice adjusting level-1 authority</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写内容。</source>
+        <translation>Please fill in the text.</translation>
+    </message>
+    <message>
+        <source>内容过长（最多 {n} 个字符）。</source>
+        <translation>The text is too long (at most {n} characters).</translation>
+    </message>
+    <message>
+        <source>程序出错，请查看日志。</source>
+        <translation>The program failed; see the log.</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +3346,22 @@ Double-click to see the cases</translation>
         <translation>settlement-calculation-{no}.pdf</translation>
     </message>
     <message>
+        <source>保存理赔决定通知书</source>
+        <translation>Save the settlement decision letter</translation>
+    </message>
+    <message>
+        <source>理赔决定通知书-{no}.pdf</source>
+        <translation>settlement-decision-{no}.pdf</translation>
+    </message>
+    <message>
+        <source>保存拒赔通知书</source>
+        <translation>Save the denial letter</translation>
+    </message>
+    <message>
+        <source>拒赔通知书-{no}.pdf</source>
+        <translation>denial-{no}.pdf</translation>
+    </message>
+    <message>
         <source>保存一次性告知书</source>
         <translation>Save the one-time notice</translation>
     </message>
@@ -1689,6 +3406,147 @@ Double-click to see the cases</translation>
     </message>
 </context>
 <context>
+    <name>PaymentBatchExport</name>
+    <message>
+        <source>导出支付批次…</source>
+        <translation>Export payment batch…</translation>
+    </message>
+    <message>
+        <source>把所有案件中待导出的支付导出为一个 XLSX 或 CSV 文件，交财务付款。</source>
+        <translation>Export every payment waiting for export, of all cases, into one XLSX or CSV file for finance.</translation>
+    </message>
+    <message>
+        <source>导出支付批次</source>
+        <translation>Export payment batch</translation>
+    </message>
+    <message>
+        <source>支付批次-{date}.xlsx</source>
+        <translation>payment-batch-{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>支付批次只能导出为 XLSX 或 CSV 文件：请换一个文件名。</source>
+        <translation>A payment batch can only be exported as an XLSX or CSV file: choose another file name.</translation>
+    </message>
+    <message>
+        <source>已导出 {count} 笔，合计 ¥{total}：{name}（含银行账号明文，请妥善交给财务）</source>
+        <translation>Exported {count} payment(s), total ¥{total}: {name} (contains bank accounts in the clear; hand it to finance safely)</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>新增支付</source>
+        <translation>New payment</translation>
+    </message>
+    <message>
+        <source>登记支付</source>
+        <translation>Enter payment</translation>
+    </message>
+    <message>
+        <source>{name}（本案客户）</source>
+        <translation>{name} (customer of this case)</translation>
+    </message>
+    <message>
+        <source>其他领款人（如直赔的修理厂）…</source>
+        <translation>Another payee (e.g. the repair shop of a direct settlement)…</translation>
+    </message>
+    <message>
+        <source>领款人姓名或单位名称</source>
+        <translation>Payee&apos;s name or company name</translation>
+    </message>
+    <message>
+        <source>身份证号（个人领款人填写；单位可不填）</source>
+        <translation>ID number (for a person; optional for a company)</translation>
+    </message>
+    <message>
+        <source>开户银行，例如：中国工商银行北京朝阳支行</source>
+        <translation>Bank and branch, e.g. ICBC Beijing Chaoyang branch</translation>
+    </message>
+    <message>
+        <source>银行账号（离开此栏后校验并隐藏）</source>
+        <translation>Bank account (checked and masked when you leave the field)</translation>
+    </message>
+    <message>
+        <source>元，例如 3200 或 3200.50</source>
+        <translation>CNY, e.g. 3200 or 3200.50</translation>
+    </message>
+    <message>
+        <source>先行赔付（预付赔款，保险法第二十五条）</source>
+        <translation>Advance payment (Insurance Law art. 25)</translation>
+    </message>
+    <message>
+        <source>领款人</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <source>领款人名称</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>开户银行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>银行账号</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (CNY)</translation>
+    </message>
+    <message>
+        <source>先行赔付只能支付能确定的部分：最多还可支付 {amount} 元。</source>
+        <translation>An advance pays only the part that can be determined: at most CNY {amount} more.</translation>
+    </message>
+    <message>
+        <source>按核定金额支付：最多还可支付 {amount} 元。</source>
+        <translation>Paid against the approved amount: at most CNY {amount} more.</translation>
+    </message>
+    <message>
+        <source>请填写领款人姓名或单位名称。</source>
+        <translation>Enter the payee&apos;s name or company name.</translation>
+    </message>
+    <message>
+        <source>请填写银行账号。</source>
+        <translation>Enter the bank account.</translation>
+    </message>
+    <message>
+        <source>请填写支付金额。</source>
+        <translation>Enter the amount.</translation>
+    </message>
+    <message>
+        <source>支付金额必须大于 0，最多两位小数，例如 3200 或 3200.50。</source>
+        <translation>The amount must be above 0 with at most two decimals, e.g. 3200 or 3200.50.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPane</name>
+    <message>
+        <source>跳到卷内的某一件</source>
+        <translation>Go to a document of the volume</translation>
+    </message>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>无法显示这个 PDF 文件。</source>
+        <translation>This PDF file cannot be shown.</translation>
+    </message>
+    <message>
+        <source>/ 共 {n} 页</source>
+        <translation>/ {n} pages</translation>
+    </message>
+</context>
+<context>
     <name>PolicyField</name>
     <message>
         <source>输入保单号，可只输入开头几位</source>
@@ -1716,6 +3574,35 @@ Double-click to see the cases</translation>
     <message>
         <source>不限</source>
         <translation>Unlimited</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTab</name>
+    <message>
+        <source>在左侧选择一个待归档案件，点“预览”查看案卷。</source>
+        <translation>Select a case waiting on the left and click &quot;Preview&quot; to see its volume.</translation>
+    </message>
+    <message>
+        <source>正在生成案件 {case_no} 的预览…</source>
+        <translation>Building the preview of case {case_no}…</translation>
+    </message>
+    <message>
+        <source>无法生成预览。</source>
+        <translation>The preview could not be built.</translation>
+    </message>
+    <message>
+        <source>预览（未封存）：案件 {case_no} · 档号 {archive_no} 第 {version} 版 · {items} 件，共 {pages} 页</source>
+        <translation>Preview (not sealed): case {case_no} · archive no. {archive_no} version {version} · {items} documents, {pages} pages</translation>
+    </message>
+    <message>
+        <source>封卷时将被拒绝，请先处理以下问题：
+{problems}</source>
+        <translation>Sealing would be refused; resolve these problems first:
+{problems}</translation>
+    </message>
+    <message>
+        <source>完整性检查未发现问题，可以封卷。</source>
+        <translation>The completeness checks found no problem: the volume can be sealed.</translation>
     </message>
 </context>
 <context>
@@ -1763,6 +3650,29 @@ Double-click to see the cases</translation>
     <message>
         <source>登记时程序出错，请查看日志。</source>
         <translation>The program failed while registering; see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>重开案件</source>
+        <translation>Reopen case</translation>
+    </message>
+    <message>
+        <source>重开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>案件 {case_no} 重开后回到“收集单证”，需要重新理算和核赔。</source>
+        <translation>Reopened, case {case_no} goes back to “Collecting documents” and needs a new calculation and approval.</translation>
+    </message>
+    <message>
+        <source>重开原因</source>
+        <translation>Reason for reopening</translation>
+    </message>
+    <message>
+        <source>请选择重开原因。</source>
+        <translation>Choose a reason for reopening.</translation>
     </message>
 </context>
 <context>
@@ -1944,6 +3854,77 @@ Double-click to see the cases</translation>
     </message>
 </context>
 <context>
+    <name>ResultView</name>
+    <message>
+        <source>损失赔款</source>
+        <translation>Loss payment</translation>
+    </message>
+    <message>
+        <source>施救费用</source>
+        <translation>Rescue costs</translation>
+    </message>
+    <message>
+        <source>车损赔款</source>
+        <translation>Own-damage payment</translation>
+    </message>
+    <message>
+        <source>三者赔款</source>
+        <translation>Third-party payment</translation>
+    </message>
+    <message>
+        <source>给付金额</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <source>责任赔款</source>
+        <translation>Liability payment</translation>
+    </message>
+    <message>
+        <source>医疗费用赔款</source>
+        <translation>Medical expenses payment</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>算式</source>
+        <translation>Formula</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>本行赔款：—</source>
+        <translation>Line payable: —</translation>
+    </message>
+    <message>
+        <source>本行赔款：{amount} 元</source>
+        <translation>Line payable: {amount} yuan</translation>
+    </message>
+    <message>
+        <source>分项：{name}</source>
+        <translation>Part: {name}</translation>
+    </message>
+    <message>
+        <source>分摊：{party}</source>
+        <translation>Share: {party}</translation>
+    </message>
+    <message>
+        <source>⚠ 注意：</source>
+        <translation>⚠ Note: </translation>
+    </message>
+</context>
+<context>
     <name>RevealDialog</name>
     <message>
         <source>显示完整信息</source>
@@ -1991,6 +3972,179 @@ Double-click to see the cases</translation>
     <message>
         <source>删除所选行</source>
         <translation>Remove selected rows</translation>
+    </message>
+</context>
+<context>
+    <name>RulesTab</name>
+    <message>
+        <source>个工作日</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>个自然日</source>
+        <translation>calendar days</translation>
+    </message>
+    <message>
+        <source>小时</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <source>车险</source>
+        <translation>Motor</translation>
+    </message>
+    <message>
+        <source>2000元以内</source>
+        <translation>up to 2,000 yuan</translation>
+    </message>
+    <message>
+        <source>2000至10000元</source>
+        <translation>2,000 to 10,000 yuan</translation>
+    </message>
+    <message>
+        <source>1万元以上</source>
+        <translation>over 10,000 yuan</translation>
+    </message>
+    <message>
+        <source>车险定损估价</source>
+        <translation>Motor damage estimate</translation>
+    </message>
+    <message>
+        <source>车险拆解清单</source>
+        <translation>Motor parts list after dismantling</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>细分</source>
+        <translation>Variant</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>扣除补充材料等待</source>
+        <translation>Excludes document wait</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>请在上表中选择一条规则。</source>
+        <translation>Select a rule in the table above.</translation>
+    </message>
+    <message>
+        <source>扣除补充材料的等待期间</source>
+        <translation>Exclude the wait for supplementary documents</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save change</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore default</translation>
+    </message>
+    <message>
+        <source>修改所选规则</source>
+        <translation>Change the selected rule</translation>
+    </message>
+    <message>
+        <source>保存或恢复默认后，所有未结束案件的期限立即按新规则重新计算。预警规则固定：剩余不超过 1 个工作日或已用时间达到 80% 时为黄色预警，逾期为红色预警（时效管理制度四）。法定期限（保险法、交强险条例）请只按法律修订调整。</source>
+        <translation>After saving or restoring a default, the deadlines of all open cases are recomputed at once under the new rule. The warning rule is fixed: yellow when at most 1 working day is left or 80% of the time has passed, red when overdue (timeliness policy §4). Change statutory periods (Insurance Law, CTPL regulation) only when the law changes.</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>已修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>默认</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>正在保存并重新计算未结束案件的期限…</source>
+        <translation>Saving and recomputing the deadlines of open cases…</translation>
+    </message>
+    <message>
+        <source>已保存“{rule}”</source>
+        <translation>“{rule}” saved</translation>
+    </message>
+    <message>
+        <source>“{rule}”已恢复默认</source>
+        <translation>“{rule}” restored to its default</translation>
+    </message>
+    <message>
+        <source>{done}；已重新计算，{n} 个未结束的期限有变化。</source>
+        <translation>{done}; recomputed, {n} open deadlines changed.</translation>
+    </message>
+    <message>
+        <source>修改时效规则时程序出错，请查看日志。</source>
+        <translation>The program failed while changing the deadline rule; please see the log.</translation>
+    </message>
+    <message>
+        <source>读取时效规则时程序出错，请查看日志。</source>
+        <translation>The program failed while reading the deadline rules; please see the log.</translation>
+    </message>
+</context>
+<context>
+    <name>SealDialog</name>
+    <message>
+        <source>封卷</source>
+        <translation>Seal</translation>
+    </message>
+    <message>
+        <source>将为案件 {case_no} 立卷并封存：生成一案一卷的 PDF/A 案卷，登记其摘要，案件随即变为只读。默认屏蔽案卷中的个人信息。</source>
+        <translation>Case {case_no} will be filed and sealed: its one-case-one-volume PDF/A file is built and its digests registered, and the case becomes read-only. Personal data in the volume is masked by default.</translation>
+    </message>
+    <message>
+        <source>出具未屏蔽个人信息的案卷</source>
+        <translation>Issue the volume with personal data unmasked</translation>
+    </message>
+    <message>
+        <source>您没有出具未屏蔽个人信息案卷的权限。</source>
+        <translation>You are not allowed to issue a volume with personal data unmasked.</translation>
+    </message>
+    <message>
+        <source>例如：法院调取证据</source>
+        <translation>e.g. evidence requested by a court</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>未屏蔽的案卷会记入审计日志：请填写理由，并再次输入您的密码。</source>
+        <translation>An unmasked volume is recorded in the audit log: enter the reason and your password again.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>保存时程序出错，请查看日志。</source>
+        <translation>The program failed while saving; see the log.</translation>
     </message>
 </context>
 <context>
@@ -2135,6 +4289,170 @@ Double-click to see the cases</translation>
     </message>
 </context>
 <context>
+    <name>VerifyView</name>
+    <message>
+        <source>选择一个案卷后点“校验”，或用“校验文件…”选择任意案卷文件。</source>
+        <translation>Select a volume and click &quot;Verify&quot;, or choose any volume file with &quot;Verify file…&quot;.</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>档号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <source>案件号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>登记状态</source>
+        <translation>Register status</translation>
+    </message>
+    <message>
+        <source>已检查页数</source>
+        <translation>Pages checked</translation>
+    </message>
+    <message>
+        <source>文件摘要</source>
+        <translation>File digest</translation>
+    </message>
+    <message>
+        <source>登记的摘要</source>
+        <translation>Registered digest</translation>
+    </message>
+    <message>
+        <source>被改动的件</source>
+        <translation>Altered documents</translation>
+    </message>
+    <message>
+        <source>被改动的页</source>
+        <translation>Altered pages</translation>
+    </message>
+    <message>
+        <source>发现的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>正在校验 {name}…</source>
+        <translation>Verifying {name}…</translation>
+    </message>
+    <message>
+        <source>校验通过：文件与封存清单和档案登记一致，未被改动。</source>
+        <translation>Verified: the file matches its sealed manifest and the register; it has not been altered.</translation>
+    </message>
+    <message>
+        <source>校验未通过：发现 {n} 处问题，文件在封存后被改动或不是本系统封存的案卷。</source>
+        <translation>Verification failed: {n} problem(s) found; the file was altered after sealing or is not a volume sealed by this system.</translation>
+    </message>
+    <message>
+        <source>{no}（第 {version} 版）</source>
+        <translation>{no} (version {version})</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <source>第 {seq} 件</source>
+        <translation>document(s) {seq}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>全卷第 {pages} 页</source>
+        <translation>page(s) {pages} of the volume</translation>
+    </message>
+</context>
+<context>
+    <name>VersionChooser</name>
+    <message>
+        <source>编辑区（保存为新版本）</source>
+        <translation>Editing area (saved as a new version)</translation>
+    </message>
+    <message>
+        <source>v{n}（{state}）· {time} · {who} · {total} 元</source>
+        <translation>v{n} ({state}) · {time} · {who} · {total} yuan</translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <source>旧版本</source>
+        <translation>older</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsTable</name>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <source>赔款合计</source>
+        <translation>Total payable</translation>
+    </message>
+    <message>
+        <source>理算时间</source>
+        <translation>Calculated at</translation>
+    </message>
+    <message>
+        <source>理算人</source>
+        <translation>Calculated by</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>明细</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>点一行查看该版本（只读）</source>
+        <translation>Click a row to view that version (read-only)</translation>
+    </message>
+    <message>
+        <source>✔ 当前</source>
+        <translation>✔ Current</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>撤案（注销）</source>
+        <translation>Withdraw (cancel) case</translation>
+    </message>
+    <message>
+        <source>注销案件</source>
+        <translation>Withdraw case</translation>
+    </message>
+    <message>
+        <source>客户撤回索赔后，案件 {case_no} 将被注销，不再处理。请记录客户确认撤案的方式和时间，这条记录会写入联系记录。</source>
+        <translation>The customer withdrew the claim: case {case_no} will be cancelled and no longer handled. Record how and when the customer confirmed the withdrawal; this goes into the contact log.</translation>
+    </message>
+    <message>
+        <source>例如：3月2日10:20客户来电确认撤案，通话已录音</source>
+        <translation>e.g. customer called on 2 March at 10:20 to confirm, call recorded</translation>
+    </message>
+    <message>
+        <source>客户确认</source>
+        <translation>Customer&apos;s confirmation</translation>
+    </message>
+    <message>
+        <source>注销需要记录客户的确认方式和时间。</source>
+        <translation>A withdrawal needs how and when the customer confirmed it.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>无法打开数据库</source>
@@ -2202,6 +4520,10 @@ Double-click to see the cases</translation>
     <message>
         <source>“{name}”不是在岗的理赔内勤，不能作为经办人。</source>
         <translation>“{name}” is not an active claims clerk and cannot handle the case.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是核赔人员。</source>
+        <translation>“{name}” is not an approver.</translation>
     </message>
     <message>
         <source>“{value}”不是有效日期（应为 YYYY-MM-DD）。</source>
@@ -2322,6 +4644,10 @@ Double-click to see the cases</translation>
     <message>
         <source>只有审计员可以查看或校验审计日志。</source>
         <translation>Only an auditor can read or verify the audit log.</translation>
+    </message>
+    <message>
+        <source>只有尚未到账的支付可以取消。</source>
+        <translation>Only a payment not yet paid can be cancelled.</translation>
     </message>
     <message>
         <source>只有已支付、已拒赔或已注销的案件（或核定赔款为零的案件）可以结案。</source>
@@ -2824,6 +5150,10 @@ Double-click to see the cases</translation>
         <translation>The database has not been initialised: run backoffice init --admin USERNAME first (or open the demo with backoffice demo).</translation>
     </message>
     <message>
+        <source>文件 {path} 不是有效的 JSON（第 {line} 行）。</source>
+        <translation>The file {path} is not valid JSON (line {line}).</translation>
+    </message>
+    <message>
         <source>文件 {path} 在备份过程中变短了：请重新备份。</source>
         <translation>File {path} became shorter during the backup: back up again.</translation>
     </message>
@@ -2868,6 +5198,10 @@ Double-click to see the cases</translation>
         <translation>Cannot read the backup file {path}.</translation>
     </message>
     <message>
+        <source>无法读取文件 {path}：{reason}</source>
+        <translation>Cannot read the file {path}: {reason}</translation>
+    </message>
+    <message>
         <source>无法读取文件：请确认文件存在且有读取权限。</source>
         <translation>Cannot read the file: make sure it exists and you may read it.</translation>
     </message>
@@ -2878,6 +5212,10 @@ Double-click to see the cases</translation>
     <message>
         <source>无法连接 PostgreSQL 服务器 {where}：请确认服务器已启动、地址和端口正确（BACKOFFICE_DATABASE_URL），然后重试。</source>
         <translation>Cannot connect to the PostgreSQL server {where}: make sure the server is running and the address and port are right (BACKOFFICE_DATABASE_URL), then try again.</translation>
+    </message>
+    <message>
+        <source>日期“{text}”无效：请按 YYYY-MM-DD 输入，例如 2027-10-01。</source>
+        <translation>The date “{text}” is not valid: enter it as YYYY-MM-DD, e.g. 2027-10-01.</translation>
     </message>
     <message>
         <source>时效规则“{key}”没有被修改过。</source>
@@ -2956,6 +5294,10 @@ Double-click to see the cases</translation>
         <translation>No level in the authority matrix has the {authority} authority</translation>
     </message>
     <message>
+        <source>权限表刚被其他管理员修改过（现为第 {version} 版）：请刷新后重新修改。</source>
+        <translation>Another administrator changed the authority matrix meanwhile (it is now version {version}): refresh and make your change again.</translation>
+    </message>
+    <message>
         <source>权限表必须依次包含第1至第{top}级</source>
         <translation>The authority matrix must contain levels 1 to {top} in order</translation>
     </message>
@@ -3028,6 +5370,10 @@ Double-click to see the cases</translation>
         <translation>The case has no denial decision: no denial letter can be issued.</translation>
     </message>
     <message>
+        <source>案件没有理算版本 v{version}。</source>
+        <translation>The case has no calculation version v{version}.</translation>
+    </message>
+    <message>
         <source>案件还没有理算。</source>
         <translation>The case has not been calculated yet.</translation>
     </message>
@@ -3038,6 +5384,12 @@ Double-click to see the cases</translation>
     <message>
         <source>案件还没有理算：没有可打印的计算书。</source>
         <translation>The case has not been calculated yet: there is no calculation sheet to print.</translation>
+    </message>
+    <message>
+        <source>案卷中有无法读取的文件，不能生成预览：
+{lines}</source>
+        <translation>The volume contains files that cannot be read, so no preview can be built:
+{lines}</translation>
     </message>
     <message>
         <source>案卷内容摘要与封存清单不符。</source>
@@ -3250,6 +5602,10 @@ Double-click to see the cases</translation>
         <translation>Item {seq} ({title}) has no digest.</translation>
     </message>
     <message>
+        <source>第{level}级“{line}”的金额“{text}”无效：请输入不小于0的金额（元，最多两位小数），留空表示不限额。</source>
+        <translation>Level {level}, “{line}”: the amount “{text}” is not valid. Enter an amount in yuan of 0 or more (at most two decimals); leave it empty for no limit.</translation>
+    </message>
+    <message>
         <source>第{level}级缺少险类{line}的权限金额</source>
         <translation>Level {level} has no authority amount for line {line}</translation>
     </message>
@@ -3288,6 +5644,10 @@ Double-click to see the cases</translation>
     <message>
         <source>表头缺少必需的列：{cols}。</source>
         <translation>The header lacks required columns: {cols}.</translation>
+    </message>
+    <message>
+        <source>记录 {table} #{id} 在密钥轮换期间被反复修改：请稍后再次运行密钥轮换。</source>
+        <translation>Record {table} #{id} kept changing during the key rotation: run the key rotation again later.</translation>
     </message>
     <message>
         <source>证明材料需要类别和编号。</source>
@@ -3372,6 +5732,10 @@ Double-click to see the cases</translation>
     <message>
         <source>请说明修改权限表的原因。</source>
         <translation>Say why the authority table changes.</translation>
+    </message>
+    <message>
+        <source>请说明取消这笔支付的原因。</source>
+        <translation>Say why this payment is cancelled.</translation>
     </message>
     <message>
         <source>请输入手机号码</source>
@@ -3672,8 +6036,28 @@ Please give this file to your system administrator.</translation>
         <translation>Written notice</translation>
     </message>
     <message>
+        <source>事故责任比例</source>
+        <translation>Liability ratio</translation>
+    </message>
+    <message>
         <source>交强险</source>
         <translation>Compulsory motor liability</translation>
+    </message>
+    <message>
+        <source>交强险书面告知单证（条例第28条）</source>
+        <translation>CTPL written document list (Regulation art. 28)</translation>
+    </message>
+    <message>
+        <source>交强险已赔付</source>
+        <translation>CTPL paid</translation>
+    </message>
+    <message>
+        <source>交强险支付（条例第29条）</source>
+        <translation>CTPL payment (Regulation art. 29)</translation>
+    </message>
+    <message>
+        <source>交强险核定（条例第29条）</source>
+        <translation>CTPL decision (Regulation art. 29)</translation>
     </message>
     <message>
         <source>交警事故认定书</source>
@@ -3692,12 +6076,44 @@ Please give this file to your system administrator.</translation>
         <translation>Disability</translation>
     </message>
     <message>
+        <source>伤残等级</source>
+        <translation>Disability grade</translation>
+    </message>
+    <message>
+        <source>保险人</source>
+        <translation>Insurer</translation>
+    </message>
+    <message>
+        <source>保险价值</source>
+        <translation>Insured value</translation>
+    </message>
+    <message>
+        <source>保险金额</source>
+        <translation>Sum insured</translation>
+    </message>
+    <message>
         <source>信函</source>
         <translation>Letter</translation>
     </message>
     <message>
+        <source>修理费用</source>
+        <translation>Repair cost</translation>
+    </message>
+    <message>
         <source>健康及意外险</source>
         <translation>Health and accident</translation>
+    </message>
+    <message>
+        <source>先行赔付（保险法第25条）</source>
+        <translation>Advance payment (Insurance Law art. 25)</translation>
+    </message>
+    <message>
+        <source>免赔率</source>
+        <translation>Deductible rates</translation>
+    </message>
+    <message>
+        <source>免赔额</source>
+        <translation>Deductible</translation>
     </message>
     <message>
         <source>共保分摊</source>
@@ -3708,12 +6124,32 @@ Please give this file to your system administrator.</translation>
         <translation>Other</translation>
     </message>
     <message>
+        <source>出现新的证据或损失</source>
+        <translation>New evidence or loss</translation>
+    </message>
+    <message>
+        <source>出险时新车购置价</source>
+        <translation>New-vehicle price at loss</translation>
+    </message>
+    <message>
         <source>出险时间不在保险期间内</source>
         <translation>Incident outside the policy period</translation>
     </message>
     <message>
         <source>出险距起保日过近</source>
         <translation>Incident soon after inception</translation>
+    </message>
+    <message>
+        <source>分摊方式</source>
+        <translation>Allocation rule</translation>
+    </message>
+    <message>
+        <source>判决</source>
+        <translation>Judgment</translation>
+    </message>
+    <message>
+        <source>剩余累计责任限额</source>
+        <translation>Remaining aggregate limit</translation>
     </message>
     <message>
         <source>办理赔款支付</source>
@@ -3748,6 +6184,10 @@ Please give this file to your system administrator.</translation>
         <translation>Invoice</translation>
     </message>
     <message>
+        <source>受害方</source>
+        <translation>Victim</translation>
+    </message>
+    <message>
         <source>同一保单同一出险日期已有报案</source>
         <translation>Another report for the same policy and incident date</translation>
     </message>
@@ -3760,12 +6200,40 @@ Please give this file to your system administrator.</translation>
         <translation>Same bank account used by unrelated customers</translation>
     </message>
     <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>回访异议联系</source>
+        <translation>Callback issue contact</translation>
+    </message>
+    <message>
         <source>复杂</source>
         <translation>Complex</translation>
     </message>
     <message>
+        <source>复杂投诉</source>
+        <translation>Complex complaint</translation>
+    </message>
+    <message>
         <source>定额给付</source>
         <translation>Fixed benefit</translation>
+    </message>
+    <message>
+        <source>实际价值</source>
+        <translation>Actual value</translation>
+    </message>
+    <message>
+        <source>审核定损</source>
+        <translation>Review (amount determined)</translation>
+    </message>
+    <message>
+        <source>客户撤案</source>
+        <translation>Withdrawn by the customer</translation>
+    </message>
+    <message>
+        <source>客户申诉</source>
+        <translation>Customer appeal</translation>
     </message>
     <message>
         <source>家属</source>
@@ -3774,6 +6242,10 @@ Please give this file to your system administrator.</translation>
     <message>
         <source>属于责任免除</source>
         <translation>Falls under an exclusion</translation>
+    </message>
+    <message>
+        <source>已使用月数</source>
+        <translation>Months used</translation>
     </message>
     <message>
         <source>已归档</source>
@@ -3832,6 +6304,22 @@ Please give this file to your system administrator.</translation>
         <translation>Accidental injury</translation>
     </message>
     <message>
+        <source>手续与单证</source>
+        <translation>Procedure and documents</translation>
+    </message>
+    <message>
+        <source>承保份额</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>投诉办结</source>
+        <translation>Resolve complaint</translation>
+    </message>
+    <message>
+        <source>投诉联系客户</source>
+        <translation>Complaint contact</translation>
+    </message>
+    <message>
         <source>报案延迟超过 48 小时</source>
         <translation>Reported more than 48 hours late</translation>
     </message>
@@ -3840,8 +6328,56 @@ Please give this file to your system administrator.</translation>
         <translation>Reported more than 48 hours after the incident</translation>
     </message>
     <message>
+        <source>拆解后出具配件清单</source>
+        <translation>Parts list after dismantling</translation>
+    </message>
+    <message>
+        <source>拒赔通知（保险法第24条）</source>
+        <translation>Denial notice (Insurance Law art. 24)</translation>
+    </message>
+    <message>
+        <source>按全损计算</source>
+        <translation>Total loss</translation>
+    </message>
+    <message>
+        <source>损失</source>
+        <translation>Losses</translation>
+    </message>
+    <message>
+        <source>损失类别</source>
+        <translation>Loss category</translation>
+    </message>
+    <message>
+        <source>损失金额</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
         <source>收集单证</source>
         <translation>Collecting documents</translation>
+    </message>
+    <message>
+        <source>新车购置价</source>
+        <translation>New-vehicle price</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>施救费用</source>
+        <translation>Rescue costs</translation>
+    </message>
+    <message>
+        <source>无责代赔</source>
+        <translation>No-fault proxy payment</translation>
+    </message>
+    <message>
+        <source>无需赔付</source>
+        <translation>Nothing to pay</translation>
+    </message>
+    <message>
+        <source>是否有责</source>
+        <translation>Liable</translation>
     </message>
     <message>
         <source>普通</source>
@@ -3852,8 +6388,16 @@ Please give this file to your system administrator.</translation>
         <translation>Rainstorm, typhoon or other weather</translation>
     </message>
     <message>
+        <source>月折旧率</source>
+        <translation>Monthly depreciation rate</translation>
+    </message>
+    <message>
         <source>有人员伤亡</source>
         <translation>Injury or death</translation>
+    </message>
+    <message>
+        <source>服务态度</source>
+        <translation>Service attitude</translation>
     </message>
     <message>
         <source>未及时通知致无法确定损失</source>
@@ -3880,6 +6424,10 @@ Please give this file to your system administrator.</translation>
         <translation>Materials complete</translation>
     </message>
     <message>
+        <source>条款版本</source>
+        <translation>Clause version</translation>
+    </message>
+    <message>
         <source>来电/来函</source>
         <translation>Incoming</translation>
     </message>
@@ -3904,8 +6452,36 @@ Please give this file to your system administrator.</translation>
         <translation>Death</translation>
     </message>
     <message>
+        <source>残值</source>
+        <translation>Salvage</translation>
+    </message>
+    <message>
+        <source>每人责任限额</source>
+        <translation>Per-person limit</translation>
+    </message>
+    <message>
+        <source>每次事故责任限额</source>
+        <translation>Per-accident limit</translation>
+    </message>
+    <message>
+        <source>比率</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
         <source>水渍、管道破裂</source>
         <translation>Water damage, burst pipe</translation>
+    </message>
+    <message>
+        <source>法定支付期限（保险法第23条）</source>
+        <translation>Statutory payment (Insurance Law art. 23)</translation>
+    </message>
+    <message>
+        <source>法定核定期限（保险法第23条）</source>
+        <translation>Statutory decision (Insurance Law art. 23)</translation>
+    </message>
+    <message>
+        <source>法院判决或调解</source>
+        <translation>Court judgment or mediation</translation>
     </message>
     <message>
         <source>火灾</source>
@@ -3924,8 +6500,16 @@ Please give this file to your system administrator.</translation>
         <translation>The calculator cannot approve their own calculation.</translation>
     </message>
     <message>
+        <source>理算差错</source>
+        <translation>Calculation error</translation>
+    </message>
+    <message>
         <source>理算有误</source>
         <translation>Calculation error</translation>
+    </message>
+    <message>
+        <source>理赔时效</source>
+        <translation>Claim timeliness</translation>
     </message>
     <message>
         <source>申请伤残赔偿</source>
@@ -3968,6 +6552,22 @@ Please give this file to your system administrator.</translation>
         <translation>Collision</translation>
     </message>
     <message>
+        <source>社会医疗保险已支付</source>
+        <translation>Paid by social insurance</translation>
+    </message>
+    <message>
+        <source>社保支付计入免赔额</source>
+        <translation>Social insurance counts toward the deductible</translation>
+    </message>
+    <message>
+        <source>稽核发现问题</source>
+        <translation>Audit finding</translation>
+    </message>
+    <message>
+        <source>立案登记</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
         <source>第三方</source>
         <translation>Third party</translation>
     </message>
@@ -3980,12 +6580,32 @@ Please give this file to your system administrator.</translation>
         <translation>Third-party property damage</translation>
     </message>
     <message>
+        <source>简单投诉</source>
+        <translation>Simple complaint</translation>
+    </message>
+    <message>
         <source>简易</source>
         <translation>Simple</translation>
     </message>
     <message>
+        <source>索赔人</source>
+        <translation>Claimants</translation>
+    </message>
+    <message>
+        <source>红色预警书面整改报告</source>
+        <translation>Red warning written rectification</translation>
+    </message>
+    <message>
         <source>经办人不能审批自己的案件。</source>
         <translation>The handler cannot approve their own case.</translation>
+    </message>
+    <message>
+        <source>绝对免赔率</source>
+        <translation>Absolute deductible rate</translation>
+    </message>
+    <message>
+        <source>绝对免赔额</source>
+        <translation>Absolute deductible</translation>
     </message>
     <message>
         <source>网站/APP</source>
@@ -4008,8 +6628,16 @@ Please give this file to your system administrator.</translation>
         <translation>Insured is a company</translation>
     </message>
     <message>
+        <source>计算基数</source>
+        <translation>Base</translation>
+    </message>
+    <message>
         <source>诊断证明</source>
         <translation>Diagnosis certificate</translation>
+    </message>
+    <message>
+        <source>调解或和解</source>
+        <translation>Mediation or settlement</translation>
     </message>
     <message>
         <source>财产保险</source>
@@ -4028,12 +6656,68 @@ Please give this file to your system administrator.</translation>
         <translation>Liability determination needs more information</translation>
     </message>
     <message>
+        <source>责任限额</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>责任限额标准</source>
+        <translation>Limit regime</translation>
+    </message>
+    <message>
         <source>责任险</source>
         <translation>Liability</translation>
     </message>
     <message>
+        <source>货物价值</source>
+        <translation>Cargo value</translation>
+    </message>
+    <message>
+        <source>费用分项</source>
+        <translation>Tiers</translation>
+    </message>
+    <message>
+        <source>赔付比例</source>
+        <translation>Payment ratio</translation>
+    </message>
+    <message>
+        <source>赔偿方式</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>赔后回访</source>
+        <translation>Callback</translation>
+    </message>
+    <message>
+        <source>赔款已支付</source>
+        <translation>Settlement paid</translation>
+    </message>
+    <message>
+        <source>赔款支付</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>赔款金额</source>
+        <translation>Settlement amount</translation>
+    </message>
+    <message>
+        <source>车损定损出具估价单</source>
+        <translation>Motor damage estimate</translation>
+    </message>
+    <message>
+        <source>车辆</source>
+        <translation>Vehicles</translation>
+    </message>
+    <message>
+        <source>车辆标识</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
         <source>轻伤</source>
         <translation>Minor</translation>
+    </message>
+    <message>
+        <source>退回后重新上报</source>
+        <translation>Resubmission after return</translation>
     </message>
     <message>
         <source>重伤</source>
@@ -4044,6 +6728,10 @@ Please give this file to your system administrator.</translation>
         <translation>Double insurance apportionment</translation>
     </message>
     <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
         <source>金额略低于审批权限上限</source>
         <translation>Amount just below an approval limit</translation>
     </message>
@@ -4052,12 +6740,24 @@ Please give this file to your system administrator.</translation>
         <translation>Sales agent</translation>
     </message>
     <message>
+        <source>限额倍数</source>
+        <translation>Limit units</translation>
+    </message>
+    <message>
+        <source>除外费用</source>
+        <translation>Excluded items</translation>
+    </message>
+    <message>
         <source>需要补充调查</source>
         <translation>Further investigation needed</translation>
     </message>
     <message>
         <source>面谈</source>
         <translation>In person</translation>
+    </message>
+    <message>
+        <source>黄色预警进展汇报</source>
+        <translation>Yellow warning progress report</translation>
     </message>
 </context>
 <context>
