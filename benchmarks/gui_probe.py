@@ -6,9 +6,11 @@ show of the window.
 
 - ``bare``: a QApplication and an empty QWidget: the baseline.
 - ``login``: the real entry point (``backoffice.cli.main([])``, database from ``BACKOFFICE_DATABASE_URL``)
-  until the login dialog is shown; then the dialog is cancelled and the app exits as a user's would.
-- ``memory``: as ``login``, then signs in through the dialog (``BENCH_USER``/``BENCH_PASSWORD``), opens
-  the 案件 page and waits for the first page of the case list and its total; reports the resident memory
+  until the login dialog is shown (``shown``: the database still opening on a worker) and until its 登录
+  button is enabled (``ready``: the database opened and checked); then the dialog is cancelled and the
+  app exits as a user's would.
+- ``memory``: as ``login``, then, once 登录 is enabled, signs in through the dialog
+  (``BENCH_USER``/``BENCH_PASSWORD``), opens the 案件 page and waits for the first page of the case list and its total; reports the resident memory
   (peak and current) and when each step happened.
 """
 
@@ -67,11 +69,18 @@ class _Watcher(QObject):
         return False
 
     def _login_shown(self, window: Any) -> None:
-        if self.mode != "memory":
+        if self.mode == "bare":
             _emit({"shown": self.times["shown"], **_rss()})
-            window.close() if self.mode == "bare" else window.reject()
-            if self.mode == "bare":
-                self.app.quit()
+            window.close()
+            self.app.quit()
+            return
+        if not window.sign_in_button.isEnabled():  # the database is still being opened
+            QTimer.singleShot(5, lambda: self._login_shown(window))
+            return
+        self.times.setdefault("ready", time.time())
+        if self.mode == "login":
+            _emit({"shown": self.times["shown"], "ready": self.times["ready"], **_rss()})
+            window.reject()
             return
         window.username.setText(os.environ["BENCH_USER"])
         window.password.setText(os.environ["BENCH_PASSWORD"])
