@@ -10,8 +10,8 @@ show of the window.
   button is enabled (``ready``: the database opened and checked); then the dialog is cancelled and the
   app exits as a user's would.
 - ``memory``: as ``login``, then, once 登录 is enabled, signs in through the dialog
-  (``BENCH_USER``/``BENCH_PASSWORD``), opens the 案件 page and waits for the first page of the case list and its total; reports the resident memory
-  (peak and current) and when each step happened.
+  (``BENCH_USER``/``BENCH_PASSWORD``), opens the 案件 page and waits for the first page of the case list
+  and its total; reports the resident memory (peak and current) and when each step happened.
 """
 
 from __future__ import annotations
