@@ -36,7 +36,7 @@ from backoffice.printing.archive_model import BuiltVolume, VolumeMeta
 from backoffice.printing.archive_pdfa import validate_file
 from backoffice.security.roles import Permission
 from backoffice.services import audit
-from backoffice.services.archive_config import CHECKER, archive_config
+from backoffice.services.archive_config import CHECKER, ArchiveConfig, archive_config
 from backoffice.services.archive_gather import Gathered, gather
 from backoffice.services.archive_masking import Masker
 from backoffice.services.auth import confirm_password
@@ -84,7 +84,36 @@ def _problems_error(problems: list[DomainError]) -> DomainError:
     )
 
 
-def _manifest(g: Gathered, meta: VolumeMeta, builder: VolumeBuilder) -> VolumeManifest:
+def volume_meta(
+    us: UserSession, g: Gathered, config: ArchiveConfig, *, unmasked: bool = False, preview_note: str = ""
+) -> VolumeMeta:
+    """The cover and metadata of the case's volume, sealed or (with ``preview_note``) a preview."""
+    extra: dict[str, object] = {"case_no": g.case_no}
+    if preview_note:
+        extra["preview"] = True
+    return VolumeMeta(
+        archive_no=g.archive_no,
+        fonds_name=office_info(us.bo.settings).letterhead().full_name,
+        fonds_code=config.scheme.fonds_code,
+        category=config.scheme.category_name,
+        title=g.title,
+        start_date=g.start,
+        end_date=g.end,
+        year=g.year,
+        retention=g.retention.value,
+        retention_label=RETENTION_LABELS[g.retention],
+        builder=us.actor.display_name,
+        checker=CHECKER,
+        built_at=us.bo.now(),
+        version=g.version,
+        notes=(*g.notes, preview_note) if preview_note else tuple(g.notes),
+        unmasked=unmasked,
+        extra=extra,
+    )
+
+
+def volume_manifest(meta: VolumeMeta, builder: VolumeBuilder) -> VolumeManifest:
+    """The manifest the completeness checks read (and the sealed file embeds)."""
     records = builder.records()
     return VolumeManifest(
         archive_no=meta.archive_no,
@@ -140,7 +169,6 @@ def build_volume(
             raise ValidationError("reason", "出具未屏蔽个人信息的案卷需要填写理由。")
         confirm_password(us, password or "", purpose="archive")
     config = archive_config(us.bo.settings)
-    office = office_info(us.bo.settings)
     # The decrypted copies live in the data directory, not the system temp directory: what a killed
     # build leaves there is found and removed by ``doctor`` (like a backup's work directory).
     us.bo.settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -150,25 +178,7 @@ def build_volume(
         g = gather(us, case_no, Masker(unmasked), config, workdir)
         if unmasked:
             g.notes.insert(0, f"本卷为未屏蔽个人信息的版本，由{us.actor.display_name}出具，理由：{why}。")
-        meta = VolumeMeta(
-            archive_no=g.archive_no,
-            fonds_name=office.letterhead().full_name,
-            fonds_code=config.scheme.fonds_code,
-            category=config.scheme.category_name,
-            title=g.title,
-            start_date=g.start,
-            end_date=g.end,
-            year=g.year,
-            retention=g.retention.value,
-            retention_label=RETENTION_LABELS[g.retention],
-            builder=us.actor.display_name,
-            checker=CHECKER,
-            built_at=us.bo.now(),
-            version=g.version,
-            notes=tuple(g.notes),
-            unmasked=unmasked,
-            extra={"case_no": g.case_no},
-        )
+        meta = volume_meta(us, g, config, unmasked=unmasked)
         final = archive_dir(us) / str(g.year) / _file_name(g.archive_no, g.version)
         final.parent.mkdir(parents=True, exist_ok=True)
         with VolumeBuilder(g.items, workdir) as builder:
@@ -178,7 +188,7 @@ def build_volume(
                 for seq, why_not in sorted(builder.unreadable.items())
             ]
             problems += completeness_problems(
-                _manifest(g, meta, builder), required_kinds=g.required, scheme=config.scheme
+                volume_manifest(meta, builder), required_kinds=g.required, scheme=config.scheme
             )
             if problems:
                 _refused(us, role, g.case_id, problems)

@@ -15,23 +15,20 @@ from pathlib import Path
 from typing import Final
 
 from backoffice.domain.archive import (
-    RETENTION_LABELS,
-    ManifestItem,
-    VolumeManifest,
     completeness_problems,
 )
 from backoffice.domain.errors import DomainError
 from backoffice.printing.archive import VolumeBuilder
-from backoffice.printing.archive_model import BuiltVolume, ItemRecord, VolumeMeta
+from backoffice.printing.archive_model import BuiltVolume
 from backoffice.printing.archive_sheets import BACK_TITLE, COVER_TITLE, LIST_TITLE, NOTES_TITLE
 from backoffice.security.roles import Permission
 from backoffice.services import audit
-from backoffice.services.archive_config import CHECKER, archive_config
-from backoffice.services.archive_gather import Gathered, gather
+from backoffice.services.archive import volume_manifest, volume_meta
+from backoffice.services.archive_config import archive_config
+from backoffice.services.archive_gather import gather
 from backoffice.services.archive_masking import Masker
 from backoffice.services.context import UserSession
 from backoffice.services.guard import require
-from backoffice.services.office import office_info
 
 PREVIEW_NOTE: Final = "本文件为封存前的预览件，未经登记，不能作为归档案卷使用。"
 _PARTS: Final = {
@@ -55,61 +52,10 @@ class VolumePreview:
     problems: tuple[DomainError, ...]  # what would block sealing; empty when nothing does
 
 
-def _meta(us: UserSession, g: Gathered) -> VolumeMeta:
-    config = archive_config(us.bo.settings)
-    office = office_info(us.bo.settings)
-    return VolumeMeta(
-        archive_no=g.archive_no,
-        fonds_name=office.letterhead().full_name,
-        fonds_code=config.scheme.fonds_code,
-        category=config.scheme.category_name,
-        title=g.title,
-        start_date=g.start,
-        end_date=g.end,
-        year=g.year,
-        retention=g.retention.value,
-        retention_label=RETENTION_LABELS[g.retention],
-        builder=us.actor.display_name,
-        checker=CHECKER,
-        built_at=us.bo.now(),
-        version=g.version,
-        notes=(*g.notes, PREVIEW_NOTE),
-        extra={"case_no": g.case_no, "preview": True},
-    )
-
-
 def _contents(built: BuiltVolume) -> tuple[tuple[str, int], ...]:
     parts = [(_PARTS.get(p["part"], p["part"]), int(p["first_index"])) for p in built.manifest["parts"]]
     documents = [(f"{r.seq}. {r.title}", r.first_index) for r in built.items]
     return tuple(sorted(parts + documents, key=lambda entry: entry[1]))
-
-
-def _manifest(meta: VolumeMeta, records: tuple[ItemRecord, ...]) -> VolumeManifest:
-    return VolumeManifest(
-        archive_no=meta.archive_no,
-        title=meta.title,
-        fonds_name=meta.fonds_name,
-        year=meta.year,
-        retention=meta.retention,
-        start_date=meta.start_date,
-        end_date=meta.end_date,
-        builder=meta.builder,
-        items=tuple(
-            ManifestItem(
-                r.seq,
-                r.kind,
-                r.title,
-                r.responsible,
-                r.doc_no,
-                r.day,
-                r.start_page,
-                r.pages,
-                r.sha256,
-            )
-            for r in records
-        ),
-        total_pages=sum(r.pages for r in records),
-    )
 
 
 def preview_volume(us: UserSession, case_no: str) -> VolumePreview:
@@ -123,14 +69,14 @@ def preview_volume(us: UserSession, case_no: str) -> VolumePreview:
     workdir = Path(tempfile.mkdtemp(prefix=".preview-", suffix=".tmp", dir=us.bo.settings.data_dir))
     try:
         g = gather(us, case_no, Masker(False), config, workdir)
-        meta = _meta(us, g)
+        meta = volume_meta(us, g, config, preview_note=PREVIEW_NOTE)
         with VolumeBuilder(g.items, workdir) as builder:
             if builder.unreadable:
                 lines = "\n".join(f"第 {seq} 件：{why}" for seq, why in sorted(builder.unreadable.items()))
                 raise DomainError("案卷中有无法读取的文件，不能生成预览：\n{lines}", lines=lines)
             problems = list(g.problems)
             problems += completeness_problems(
-                _manifest(meta, builder.records()), required_kinds=g.required, scheme=config.scheme
+                volume_manifest(meta, builder), required_kinds=g.required, scheme=config.scheme
             )
             built = builder.write(meta, workdir / "preview.pdf")
         data = built.path.read_bytes()
