@@ -201,6 +201,9 @@ class Attachment(Base):
     key_version: Mapped[int]
     created_at: Mapped[datetime]
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # A PDF's PDF/A verdict (printing.archive_model.PdfaVerdict as JSON), taken when it is attached or
+    # when a volume first needs it: which pages the archive volume can merge as they are. No personal data.
+    pdfa_verdict: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_attachments_owner", "owner_type", "owner_id"),)
 

@@ -14,28 +14,37 @@ write (once), or :func:`build_volume` to do both.
 
 Speed (a volume of 400 scans is the benchmark, see docs/performance.md): plain scans become pages without
 img2pdf (archive_scans), the pages are put in order in the document that already holds the scans instead
-of being copied, the digest of each scan's image is the one taken when it was read (not read back), the
-file is hashed as it is written, and the file list is drawn row by row (archive_listing). There is one
-save, to the target.
+of being copied, the scan pages' digests are computed from what the builder knows of them (the image's
+digest taken when it was read, the page's layout and stamp) instead of walking them, the file is hashed
+as it is written, and the file list is drawn row by row (archive_listing). There is one save, to the
+target.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
+import itertools
 import json
-import shutil
-import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Final
 
 import pikepdf
+from pikepdf import Array, Dictionary, Name
 
-from backoffice.printing.archive_digest import PageHasher, content_digest
+from backoffice.printing.archive_digest import (
+    Known,
+    MirrorTemplate,
+    PageHasher,
+    content_digest,
+    stream_digest,
+)
 from backoffice.printing.archive_hashing import Background, HashingWriter
+from backoffice.printing.archive_jpeg import JpegHeader
 from backoffice.printing.archive_listing import file_list_pdf
 from backoffice.printing.archive_model import (
     MANIFEST_FORMAT,
@@ -43,6 +52,7 @@ from backoffice.printing.archive_model import (
     PAGE_DIGEST_METHOD,
     BuiltVolume,
     ItemRecord,
+    PdfaVerdict,
     VolumeItem,
     VolumeMeta,
 )
@@ -55,6 +65,7 @@ from backoffice.printing.archive_pdfa import (
     set_metadata,
     strip_presentation,
 )
+from backoffice.printing.archive_scans import content_sha256, image_entries, stamped_description
 from backoffice.printing.archive_sheets import (
     BACK_TITLE,
     COVER_TITLE,
@@ -64,7 +75,8 @@ from backoffice.printing.archive_sheets import (
     notes_and_back_pdf,
 )
 from backoffice.printing.archive_sources import Prepared, UnreadableItem, prepare_all
-from backoffice.printing.archive_stamp import PageStamper
+from backoffice.printing.archive_stamp import RESOURCE_NAME, PageStamper
+from backoffice.printing.archive_workdir import WorkDir
 
 _WRITE_BUFFER = 1 << 20
 SEAL_NOTE = "本卷各件及全卷的 SHA-256 摘要值载于本文件所附 manifest.json，并登记于档案管理系统，可供校验。"
@@ -77,14 +89,12 @@ class VolumeBuilder:
         """``work_parent``: where the private work directory goes (decrypted scans pass through it): the
         caller's data directory, so that a crash leaves nothing in the system's temp folder."""
         self._items = tuple(items)
-        self._work_parent = work_parent
-        self._workdir: Path | None = None
+        self._workdir = WorkDir(work_parent)
         self._prepared: list[Prepared | None] = []
         self._written = False
         self.unreadable: dict[int, str] = {}  # seq → reason
 
     def __enter__(self) -> VolumeBuilder:
-        self._workdir = Path(tempfile.mkdtemp(prefix="volume-", dir=self._work_parent))  # mode 0700
         try:
             for seq, result in enumerate(prepare_all(self._items, self._workdir), start=1):
                 if isinstance(result, UnreadableItem):
@@ -106,9 +116,17 @@ class VolumeBuilder:
         for pdf in {id(p.pdf): p.pdf for p in self._prepared if p is not None}.values():
             pdf.close()
         self._prepared = []
-        if self._workdir is not None:
-            shutil.rmtree(self._workdir, ignore_errors=True)
-            self._workdir = None
+        self._workdir.remove()
+
+    def new_verdicts(self) -> dict[int, PdfaVerdict]:
+        """PDF/A verdicts taken in this build that the caller did not give with the item, by the item's
+        ``attachment_id`` (for the caller to store, so that the next build need not check again)."""
+        found: dict[int, PdfaVerdict] = {}
+        for item, prepared in zip(self._items, self._prepared, strict=True):
+            verdict = prepared.pdfa_verdict if prepared is not None else None
+            if verdict is not None and item.attachment_id is not None and verdict != item.pdfa_verdict:
+                found[item.attachment_id] = verdict
+        return found
 
     def records(self) -> tuple[ItemRecord, ...]:
         """Every document's file-list entry, digest and pages (an unreadable one has no pages)."""
@@ -165,29 +183,33 @@ class VolumeBuilder:
             base = next((p.pdf for p in self._prepared if p is not None and p.image_sha256), None)
             pdf = base if base is not None else stack.enter_context(pikepdf.new())
             sheets = [stack.enter_context(pikepdf.open(io.BytesIO(data))) for data in (*front, back)]
-            # Each document's pages, taken before pages are inserted around the scans (which moves them).
-            documents = [prepared.page_list() for prepared in self._prepared if prepared is not None]
+            # Each document's pages, taken before pages are inserted around the scans (which moves them);
+            # the base document's own pages are not taken: they stay where they are.
+            documents = [p.page_list() if p is not None and p.pdf is not pdf else [] for p in self._prepared]
             pages = _Assembler(pdf)
             stamper = PageStamper(pdf)
+            scan_pages = _ScanDigests(stamper)
             parts: list[tuple[str, int, int]] = []  # (part, first index, pages)
             for name, sheet in zip(("cover", "file_list"), sheets[:2], strict=True):
                 parts.append((name, pages.count, len(sheet.pages)))
-                pages.add(sheet.pages)
+                pages.insert(sheet.pages)
             number = 1
-            known: dict[tuple[int, int], bytes] = {}  # image stream → digest of the scan written into it
             for index, record in enumerate(records):
-                records[index] = replace(record, first_index=pages.count)
                 prepared = self._prepared[index]
                 assert prepared is not None
-                for page in pages.add(documents[index]):
-                    if prepared.image_sha256 is not None:
-                        known[page.obj.Resources.XObject.Im0.objgen] = prepared.image_sha256
-                    stamper.stamp(page, number)
+                if prepared.pdf is pdf:
+                    placed = pages.keep(prepared.first, prepared.pages)
+                else:
+                    placed = pages.insert(documents[index])
+                records[index] = replace(record, first_index=placed.start)
+                for position in placed:
+                    stamp = stamper.stamp(pdf.pages[position], number)
+                    scan_pages.add(position, prepared, stamp)
                     number += 1
             notes_sheet = sheets[2]
             parts.append(("notes", pages.count, len(notes_sheet.pages) - 1))
             parts.append(("back_cover", pages.count + len(notes_sheet.pages) - 1, 1))
-            pages.add(notes_sheet.pages)
+            pages.insert(notes_sheet.pages)
             pages.check_complete()
             _outline(pdf, parts, records)
             _labels(pdf, parts)
@@ -200,7 +222,7 @@ class VolumeBuilder:
                 keywords=meta.archive_no,
                 created_at=meta.built_at,
             )
-            manifest = _manifest(pdf, meta, parts, records, PageHasher(known))
+            manifest = _manifest(pdf, meta, parts, records, scan_pages)
             data = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
             attach_manifest(pdf, MANIFEST_NAME, data, created_at=meta.built_at)
             # The document ID: its first half from the content digest, its second a constant (qpdf's
@@ -240,38 +262,89 @@ class _Assembler:
     def __init__(self, pdf: pikepdf.Pdf) -> None:
         self._pdf = pdf
         self.count = 0  # pages in their final place
+        self._inserted = 0  # pages copied in before the document's own pages
 
-    def add(self, pages: Sequence[pikepdf.Page]) -> list[pikepdf.Page]:
-        placed: list[pikepdf.Page] = []
-        for page in pages:
-            if page.obj.is_owned_by(self._pdf):
-                here = self._pdf.pages[self.count]
-                if here.obj.objgen != page.obj.objgen:
-                    raise RuntimeError("the scans are not in the order of the volume")
-            else:
-                self._pdf.pages.insert(self.count, page)
-                here = self._pdf.pages[self.count]
-                strip_presentation(here)
-            placed.append(here)
-            self.count += 1
+    def keep(self, first: int, pages: int) -> range:
+        """The document's own pages ``first`` … (numbered as before any insertion) come next."""
+        if first + self._inserted != self.count:
+            raise RuntimeError("the scans are not in the order of the volume")
+        placed = range(self.count, self.count + pages)
+        self.count += pages
         return placed
+
+    def insert(self, pages: Sequence[pikepdf.Page]) -> range:
+        """Copy ``pages`` (of another document) in next."""
+        start = self.count
+        for page in pages:
+            self._pdf.pages.insert(self.count, page)
+            strip_presentation(self._pdf.pages[self.count])
+            self.count += 1
+            self._inserted += 1
+        return range(start, self.count)
 
     def check_complete(self) -> None:
         if self.count != len(self._pdf.pages):
             raise RuntimeError("pages of the volume left out")
 
 
+class _ScanDigests:
+    """Page digests of the plain scans' pages, from what the builder knows of them (see
+    :func:`archive_digest.mirror_digest`); every other page is walked by a :class:`PageHasher`."""
+
+    _IMAGE: Final = Known(hashlib.sha256(b"image slot").digest())
+    _STAMP: Final = Known(hashlib.sha256(b"stamp slot").digest())
+
+    def __init__(self, stamper: PageStamper) -> None:
+        self.hasher = PageHasher()
+        self._font = Known(self.hasher.object_digest(stamper.font))
+        self._opening = Known(self.hasher.object_digest(stamper.opening))
+        self._templates: dict[JpegHeader, MirrorTemplate] = {}  # scans of a case share a few sizes
+        self._digests: dict[int, str] = {}  # page index → digest
+
+    def add(self, position: int, prepared: Prepared, stamp: bytes) -> None:
+        header, image_sha256 = prepared.header, prepared.image_sha256
+        if header is None or image_sha256 is None:
+            return
+        template = self._templates.get(header)
+        if template is None:
+            own = stream_digest({}, content_sha256(header), decoded=True)
+            contents = (self._opening, own, self._STAMP)
+            description = stamped_description(header, self._IMAGE, contents, {RESOURCE_NAME: self._font})
+            template = self._templates[header] = MirrorTemplate(description, (self._STAMP, self._IMAGE))
+        image = stream_digest(image_entries(header), image_sha256, decoded=False)
+        stamped = stream_digest({}, hashlib.sha256(stamp).digest(), decoded=True)
+        self._digests[position] = template.digest(stamped, image)
+
+    def page(self, position: int, page: pikepdf.Page) -> str:
+        known = self._digests.get(position)
+        return known if known is not None else self.hasher.page(page)
+
+
 def _outline(pdf: pikepdf.Pdf, parts: list[tuple[str, int, int]], records: Sequence[ItemRecord]) -> None:
+    """One bookmark per part and per document, in one flat list, each showing its first page whole.
+
+    Written directly rather than through ``pdf.open_outline()``, which is made for editing an outline
+    and costs a large volume's 400 bookmarks several times more; the structure is the same (ISO 32000
+    12.3.3) and pikepdf reads it back as such.
+    """
     first = {name: index for name, index, _pages in parts}
-    with pdf.open_outline() as outline:
-        root = outline.root
-        root.append(pikepdf.OutlineItem(COVER_TITLE, first["cover"]))
-        root.append(pikepdf.OutlineItem(LIST_TITLE, first["file_list"]))
-        for record in records:
-            root.append(pikepdf.OutlineItem(f"{record.seq}. {record.title}", record.first_index))
-        root.append(pikepdf.OutlineItem(NOTES_TITLE, first["notes"]))
-        root.append(pikepdf.OutlineItem(BACK_TITLE, first["back_cover"]))
-    pdf.Root.PageMode = pikepdf.Name.UseOutlines
+    entries = [(COVER_TITLE, first["cover"]), (LIST_TITLE, first["file_list"])]
+    entries += [(f"{record.seq}. {record.title}", record.first_index) for record in records]
+    entries += [(NOTES_TITLE, first["notes"]), (BACK_TITLE, first["back_cover"])]
+    root = pdf.make_indirect(Dictionary(Type=Name.Outlines))
+    pages = pdf.pages
+    items = [
+        pdf.make_indirect(
+            Dictionary(Title=pikepdf.String(title), Parent=root, Dest=Array([pages[index].obj, Name.Fit]))
+        )
+        for title, index in entries
+    ]
+    for before, after in itertools.pairwise(items):
+        before.Next = after
+        after.Prev = before
+    root.First, root.Last, root.Count = items[0], items[-1], len(items)
+    pdf.Root.Outlines = root
+    pdf.Root.PageMode = Name.UseOutlines
 
 
 def _labels(pdf: pikepdf.Pdf, parts: list[tuple[str, int, int]]) -> None:
@@ -289,9 +362,9 @@ def _manifest(
     meta: VolumeMeta,
     parts: list[tuple[str, int, int]],
     records: Sequence[ItemRecord],
-    hasher: PageHasher,
+    scan_pages: _ScanDigests,
 ) -> dict[str, Any]:
-    digests = [hasher.page(page) for page in pdf.pages]
+    digests = [scan_pages.page(position, page) for position, page in enumerate(pdf.pages)]
     return {
         **meta.extra,
         "format": MANIFEST_FORMAT,

@@ -6,10 +6,13 @@ volume are checked together first (one validator run); only when that fails is e
 the ones not approved — fonts not embedded, encryption, anything the validator does not recognise — are
 rendered with pdftoppm at 200 dpi and embedded as JPEG pages of the same size. The notes sheet says so.
 
-The verdict on a PDF depends on its bytes alone, so it is kept for the life of the process by the
-SHA-256 of the file (:data:`VERDICTS`): building a volume again — sealing after the preview, re-issuing —
-does not check the same attachment twice, and a changed attachment has another digest and is checked
-afresh. The service still validates every written volume as a whole.
+The verdict on a PDF depends on its bytes (and on the validator) alone. It is taken when the PDF is
+attached (:func:`check_pdf`, stored with the attachment) and handed to the builder with the item; a
+verdict for other bytes or from another pikepdf version is ignored and the PDF checked again. Verdicts
+taken here are kept for the life of the process by the SHA-256 of the file (:data:`VERDICTS`), and
+reported on the prepared item so that the caller can store them: building a volume again — sealing after
+the preview, re-issuing — does not check the same attachment twice. The service still validates every
+written volume as a whole.
 """
 
 from __future__ import annotations
@@ -26,16 +29,20 @@ from typing import Final
 import img2pdf
 import pikepdf
 
-from backoffice.printing.archive_model import MERGED, RASTERISED
+from backoffice.printing.archive_jpeg import JpegHeader
+from backoffice.printing.archive_model import MERGED, RASTERISED, PdfaVerdict
 from backoffice.printing.archive_pdfa import (
     add_output_intent,
     pdfa_findings,
     set_metadata,
     strip_presentation,
 )
+from backoffice.printing.archive_workdir import WorkDir
 from backoffice.printing.document import BEIJING
 
 RASTER_DPI: Final = 200
+#: Who judges attached PDFs: a stored verdict from another validator is not trusted.
+VALIDATOR: Final = f"pikepdf {pikepdf.__version__}"
 
 
 class UnreadableItem(Exception):
@@ -60,6 +67,8 @@ class Prepared:
     note: str = ""
     first: int = 0
     image_sha256: bytes | None = None
+    header: JpegHeader | None = None  # a plain scan's, as its page was made from it (archive_scans)
+    pdfa_verdict: PdfaVerdict | None = None  # an attached PDF's, as used for this volume
 
     def page_list(self) -> list[pikepdf.Page]:
         return [self.pdf.pages[i] for i in range(self.first, self.first + self.pages)]
@@ -73,9 +82,22 @@ class Attached:
     path: Path
     sha256: str
     pdf: pikepdf.Pdf
+    known: PdfaVerdict | None = None  # the verdict taken when it was attached, if any
 
 
-def open_attached(index: int, path: Path, sha256: str) -> Attached:
+def check_pdf(path: Path, sha256: str) -> PdfaVerdict | None:
+    """The PDF/A verdict on the PDF at ``path`` (whose SHA-256 is ``sha256``), as the builder would take
+    it; None when it cannot be judged (unreadable or encrypted: the builder deals with those)."""
+    try:
+        with pikepdf.open(path) as pdf:
+            if pdf.is_encrypted or len(pdf.pages) == 0:
+                return None
+            return PdfaVerdict(sha256, VALIDATOR, tuple(_findings([pdf])))
+    except pikepdf.PdfError:
+        return None
+
+
+def open_attached(index: int, path: Path, sha256: str, known: PdfaVerdict | None = None) -> Attached:
     try:
         pdf = pikepdf.open(path)
     except pikepdf.PasswordError:
@@ -85,7 +107,7 @@ def open_attached(index: int, path: Path, sha256: str) -> Attached:
     if len(pdf.pages) == 0:
         pdf.close()
         raise UnreadableItem("PDF 没有页面")
-    return Attached(index, path, sha256, pdf)
+    return Attached(index, path, sha256, pdf, known)
 
 
 def _findings(sources: Sequence[pikepdf.Pdf]) -> list[str]:
@@ -132,21 +154,34 @@ class Verdicts:
 VERDICTS: Final = Verdicts()
 
 
-def _judge(plain: Sequence[Attached]) -> dict[str, tuple[str, ...]]:
-    """Findings for each digest among ``plain`` (unencrypted), from the cache or from the validator."""
-    verdicts = {a.sha256: found for a in plain if (found := VERDICTS.get(a.sha256)) is not None}
+def _trusted(item: Attached) -> PdfaVerdict | None:
+    known = item.known
+    if known is not None and known.sha256 == item.sha256 and known.validator == VALIDATOR:
+        return known
+    return None
+
+
+def _judge(plain: Sequence[Attached]) -> dict[str, PdfaVerdict]:
+    """The verdict for each digest among ``plain`` (unencrypted): the one taken when it was attached,
+    else from this process's cache, else from the validator."""
+    verdicts: dict[str, PdfaVerdict] = {}
+    for item in plain:
+        if (known := _trusted(item)) is not None:
+            verdicts[item.sha256] = known
+        elif (found := VERDICTS.get(item.sha256)) is not None:
+            verdicts[item.sha256] = PdfaVerdict(item.sha256, VALIDATOR, found)
     unknown = list({a.sha256: a for a in plain if a.sha256 not in verdicts}.values())
     if not unknown:
         return verdicts
     together = _findings([a.pdf for a in unknown])
     for item in unknown:
         alone = together if not together or len(unknown) == 1 else _findings([item.pdf])
-        verdicts[item.sha256] = tuple(alone)
+        verdicts[item.sha256] = PdfaVerdict(item.sha256, VALIDATOR, tuple(alone))
         VERDICTS.put(item.sha256, alone)
     return verdicts
 
 
-def resolve(attached: Sequence[Attached], workdir: Path) -> dict[int, Prepared | UnreadableItem]:
+def resolve(attached: Sequence[Attached], workdir: WorkDir) -> dict[int, Prepared | UnreadableItem]:
     """Each attached PDF merged as it is or rasterised, by item index."""
     results: dict[int, Prepared | UnreadableItem] = {}
     verdicts = _judge([a for a in attached if not a.pdf.is_encrypted])
@@ -154,18 +189,23 @@ def resolve(attached: Sequence[Attached], workdir: Path) -> dict[int, Prepared |
         if item.pdf.is_encrypted:
             reason = "原文件经过加密"
         else:
-            findings = list(verdicts[item.sha256])
-            if not findings:
+            verdict = verdicts[item.sha256]
+            if not verdict.findings:
                 pages = len(item.pdf.pages)
-                results[item.index] = Prepared(item.pdf, pages, item.sha256, "application/pdf", MERGED)
+                results[item.index] = Prepared(
+                    item.pdf, pages, item.sha256, "application/pdf", MERGED, pdfa_verdict=verdict
+                )
                 continue
-            reason = "不符合 PDF/A 要求（" + _summary(findings) + "）"
+            reason = "不符合 PDF/A 要求（" + _summary(list(verdict.findings)) + "）"
         pages = len(item.pdf.pages)
         item.pdf.close()
         try:
-            results[item.index] = _rasterised(item, workdir, pages, reason)
+            rasterised = _rasterised(item, workdir, pages, reason)
         except UnreadableItem as exc:
             results[item.index] = exc
+            continue
+        rasterised.pdfa_verdict = verdicts.get(item.sha256)  # None for an encrypted PDF
+        results[item.index] = rasterised
     return results
 
 
@@ -178,7 +218,7 @@ def _summary(findings: list[str]) -> str:
     return text + (f" 等 {len(findings)} 项" if len(findings) > 1 else "")
 
 
-def _rasterised(item: Attached, workdir: Path, pages: int, reason: str) -> Prepared:
+def _rasterised(item: Attached, workdir: WorkDir, pages: int, reason: str) -> Prepared:
     stem = workdir / f"raster-{item.index:05d}"
     try:
         subprocess.run(
@@ -189,7 +229,7 @@ def _rasterised(item: Attached, workdir: Path, pages: int, reason: str) -> Prepa
         )
     except (OSError, subprocess.SubprocessError):
         raise UnreadableItem("PDF 无法转为图像") from None
-    images = sorted(workdir.glob(f"{stem.name}-*.jpg"))
+    images = sorted(workdir.path.glob(f"{stem.name}-*.jpg"))
     if len(images) != pages:
         raise UnreadableItem("PDF 部分页面无法转为图像")
     target = workdir / f"{stem.name}.pdf"

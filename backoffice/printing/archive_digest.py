@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Final
 
@@ -67,6 +68,12 @@ class PageHasher:
         obj = page.obj if isinstance(page, pikepdf.Page) else page
         digest, _depth = self._indirect(obj, [])
         return digest.hex()
+
+    def object_digest(self, obj: pikepdf.Object) -> bytes:
+        """The digest an indirect object enters its parents' digests with (it must not refer back to
+        an object above it: a font, an image, a content stream)."""
+        digest, _depth = self._indirect(obj, [])
+        return digest
 
     def _indirect(self, obj: pikepdf.Object, stack: list[tuple[int, int]]) -> tuple[bytes, int]:
         """(digest, the shallowest stack level a back-reference inside reached; len(stack) if none)."""
@@ -150,6 +157,75 @@ class PageHasher:
             digest.update(b";")
         digest.update(b">>")
         return reach
+
+
+@dataclass(frozen=True)
+class Known:
+    """An indirect object whose digest is already known (in a :func:`mirror_digest` description)."""
+
+    digest: bytes
+
+
+def stream_digest(entries: Mapping[str, object], data_sha256: bytes, *, decoded: bool) -> Known:
+    """The digest :class:`PageHasher` gives an indirect stream with these dictionary ``entries`` (without
+    /Length or, for ``decoded`` data, the encoding keys) whose data — decoded, or raw for an image format
+    — has the SHA-256 ``data_sha256``."""
+    prefix = b"obj\nS" if decoded else b"obj\nR"
+    return Known(hashlib.sha256(prefix + _encoded(dict(entries)) + data_sha256).digest())
+
+
+def mirror_digest(description: Mapping[str, object]) -> str:
+    """The digest :class:`PageHasher` gives an indirect object (a page) that has no back-references,
+    from a plain description of it instead of the object: dictionaries as mappings of key → value,
+    arrays as lists, other indirect objects as :class:`Known`, numbers and pikepdf Names as themselves.
+
+    The builder knows every value of a scan page it made (and stamped), so it describes the page rather
+    than walking it through pikepdf, which costs most of a large volume's page digests. The result is the
+    same by construction — one canonical form, written by :func:`_encoded` here and by
+    :meth:`PageHasher._feed` there — and the tests compare the two on every kind of scan page.
+    """
+    return hashlib.sha256(b"obj\n" + _encoded(description)).hexdigest()
+
+
+class MirrorTemplate:
+    """:func:`mirror_digest` of a description in which some indirect objects (``slots``) change from
+    use to use — for pages that differ only in their image and their page number: the description is
+    encoded once and only the slots' digests are filled in each time."""
+
+    def __init__(self, description: Mapping[str, object], slots: Sequence[Known]) -> None:
+        pieces = [b"obj\n" + _encoded(description)]
+        for slot in slots:
+            marker = b"#" + slot.digest
+            if pieces[-1].count(marker) != 1:
+                raise ValueError("each slot must occur exactly once in the description")
+            before, after = pieces[-1].split(marker)
+            pieces[-1:] = [before + b"#", after]
+        self._pieces = pieces
+
+    def digest(self, *filled: Known) -> str:
+        if len(filled) != len(self._pieces) - 1:
+            raise ValueError("one digest per slot")
+        digest = hashlib.sha256(self._pieces[0])
+        for known, piece in zip(filled, self._pieces[1:], strict=True):
+            digest.update(known.digest)
+            digest.update(piece)
+        return digest.hexdigest()
+
+
+def _encoded(value: object) -> bytes:
+    if isinstance(value, Known):
+        return b"#" + value.digest
+    if isinstance(value, Mapping):
+        parts = [b"<<"]
+        for key, item in sorted((k.encode("utf-8", "surrogateescape"), v) for k, v in value.items()):
+            if item is None or key.decode("utf-8", "surrogateescape") in _SKIP_KEYS:
+                continue
+            parts += [key, b"=", _encoded(item), b";"]
+        parts.append(b">>")
+        return b"".join(parts)
+    if isinstance(value, list | tuple):
+        return b"[" + b"".join(_encoded(item) + b"," for item in value) + b"]"
+    return _scalar(value)
 
 
 def _is_null(value: object) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Final
 
@@ -71,9 +71,11 @@ class _Row:
     leading: float
     centred: frozenset[int]  # columns set centred (the others left)
 
-    @property
-    def height(self) -> float:
-        return max(len(lines) for lines in self.cells) * self.leading + PAD_TOP + PAD_BOTTOM
+    height: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        height = max(len(lines) for lines in self.cells) * self.leading + PAD_TOP + PAD_BOTTOM
+        object.__setattr__(self, "height", height)
 
 
 def _lines(text: str, width: float, size: float) -> tuple[str, ...]:
@@ -133,17 +135,18 @@ class _Sheet:
         assert self._text is not None
         text = self._text
         top = self._ys[-1]
-        text.setFont(FONT_NAME, row.size)
+        size, leading, height, centred = row.size, row.leading, row.height, row.centred
+        text.setFont(FONT_NAME, size)
         left = MARGIN_LEFT
         for column, (lines, width) in enumerate(zip(row.cells, WIDTHS, strict=True)):
-            block_top = top - (row.height - len(lines) * row.leading) / 2
+            block_top = top - (height - len(lines) * leading) / 2
             for number, line in enumerate(lines):
-                baseline = block_top - (number + 0.5) * row.leading - _MIDDLE * row.size
-                indent = (width - _width(line, row.size)) / 2 if column in row.centred else PAD_X
+                baseline = block_top - (number + 0.5) * leading - _MIDDLE * size
+                indent = (width - _width(line, size)) / 2 if column in centred else PAD_X
                 text.setTextOrigin(left + indent, baseline)
                 text.textOut(line)
             left += width
-        self._ys.append(top - row.height)
+        self._ys.append(top - height)
 
     def finish(self) -> None:
         if self._text is None:

@@ -6,6 +6,7 @@ ask for an unmasked volume); the builder only lays it out, seals it and reports 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -48,6 +49,38 @@ class VolumeMeta:
 
 
 @dataclass(frozen=True)
+class PdfaVerdict:
+    """What pikepdf's PDF/A validator found in an attached PDF's pages (nothing: it can be merged as it
+    is), for the file whose SHA-256 is ``sha256``, judged by ``validator`` (pikepdf's version: another
+    version may judge otherwise, so its verdict is taken afresh)."""
+
+    sha256: str
+    validator: str
+    findings: tuple[str, ...]
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"sha256": self.sha256, "validator": self.validator, "findings": list(self.findings)},
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str | None) -> PdfaVerdict | None:
+        """The verdict stored as ``text``, or None when there is none or it cannot be read."""
+        if not text:
+            return None
+        try:
+            data = json.loads(text)
+            findings = data["findings"]
+            if not isinstance(findings, list) or not all(isinstance(f, str) for f in findings):
+                return None
+            return cls(str(data["sha256"]), str(data["validator"]), tuple(findings))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+@dataclass(frozen=True)
 class VolumeItem:
     """One document (件): its file-list entry and its content.
 
@@ -61,6 +94,10 @@ class VolumeItem:
     day: date
     content: bytes | Path
     remark: str = ""  # 备注
+    #: For an attached PDF: the PDF/A verdict taken when it was attached (used when its digest and
+    #: validator match, else the PDF is checked again).
+    pdfa_verdict: PdfaVerdict | None = None
+    attachment_id: int | None = None  # the caller's row of the attached file (to store a new verdict)
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@
 
 Work files go to a private directory the caller owns; sources are opened lazily, so stream data is read
 from disk when the volume is written. A plain JPEG (see :mod:`backoffice.printing.archive_jpeg`) is read
-once: hashed (on a worker thread, while the next one is read) and made a page, its size and orientation
-taken from its header without decoding it; the scan pages are held in memory up to a budget and written
-to a work file beyond it (:mod:`backoffice.printing.archive_scans`). Other JPEGs are converted by img2pdf
-in batches (one call and one work file each).
+once: hashed (on a worker thread, while the next one is read) and written as a page of the scans' work
+file, its size and orientation taken from its header without decoding it
+(:mod:`backoffice.printing.archive_scans`). Other JPEGs are converted by img2pdf in batches (one call and
+one work file each).
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from backoffice.printing.archive_attached import Attached, Prepared, UnreadableI
 from backoffice.printing.archive_hashing import Background
 from backoffice.printing.archive_jpeg import JpegHeader, jpeg_header
 from backoffice.printing.archive_model import CONVERTED, EMBEDDED, GENERATED, VolumeItem
-from backoffice.printing.archive_scans import ScanPages
+from backoffice.printing.archive_scans import ScanFile
+from backoffice.printing.archive_workdir import WorkDir
 
 BATCH: Final = 64  # scans per img2pdf call (JPEGs that are not plain)
 _A4_FIT: Final = img2pdf.get_layout_fun(
@@ -92,38 +93,42 @@ class _PlainScan:
 
 
 class _Scans:
-    """The plain scans' pages (in memory, or in a work file beyond the memory budget)."""
+    """The plain scans' pages, written to a work file as they are read (archive_scans)."""
 
-    def __init__(self, workdir: Path, background: Background) -> None:
-        self._pages = ScanPages(workdir / "scans.pdf")
+    def __init__(self, workdir: WorkDir, background: Background) -> None:
+        self._workdir = workdir
+        self._file: ScanFile | None = None  # made with the first scan
         self._background = background  # hashes one scan while the next is read
-        self._added: list[tuple[int, bool, int, Future[bytes], str]] = []  # item, in memory, page, …
+        # (item, its header, page, digest, note): not the scan's data, which is in the file
+        self._added: list[tuple[int, JpegHeader, int, Future[bytes], str]] = []
 
     def add(self, scan: _PlainScan) -> None:
         digest = self._background.sha256(scan.data)
         note = _MIRROR_NOTE if scan.header.orientation in _MIRRORED else ""
-        where, page = self._pages.add(scan.data, scan.header)
-        self._added.append((scan.index, where is self._pages.memory, page, digest, note))
+        if self._file is None:
+            self._file = ScanFile(self._workdir / "scans.pdf")
+        page = self._file.add(scan.data, scan.header)
+        self._added.append((scan.index, scan.header, page, digest, note))
 
     def finish(self) -> dict[int, Prepared | UnreadableItem]:
-        spilled = self._pages.finish()
+        if self._file is None:
+            return {}
+        self._file.close()
+        pdf = pikepdf.open(self._file.path)  # lazily: the images are read when the volume is saved
         prepared: dict[int, Prepared | UnreadableItem] = {}
-        for index, in_memory, page, future, note in self._added:
-            pdf = self._pages.memory if in_memory else spilled
-            assert pdf is not None
+        for index, header, page, future, note in self._added:
             digest = future.result()
             prepared[index] = Prepared(
-                pdf, 1, digest.hex(), "image/jpeg", EMBEDDED, note, page, image_sha256=digest
+                pdf, 1, digest.hex(), "image/jpeg", EMBEDDED, note, page, image_sha256=digest, header=header
             )
-        if not any(in_memory for _index, in_memory, *_rest in self._added):
-            self._pages.memory.close()
         return prepared
 
     def abandon(self) -> None:
-        self._pages.abandon()
+        if self._file is not None:
+            self._file.abandon()
 
 
-def prepare_all(items: Sequence[VolumeItem], workdir: Path) -> list[Prepared | UnreadableItem]:
+def prepare_all(items: Sequence[VolumeItem], workdir: WorkDir) -> list[Prepared | UnreadableItem]:
     """Every item prepared, or the reason it cannot be read, in order."""
     results: dict[int, Prepared | UnreadableItem] = {}
     scans: list[_Scan] = []
@@ -144,7 +149,7 @@ def prepare_all(items: Sequence[VolumeItem], workdir: Path) -> list[Prepared | U
 
 def _prepare_each(
     items: Sequence[VolumeItem],
-    workdir: Path,
+    workdir: WorkDir,
     plain: _Scans,
     scans: list[_Scan],
     attached: list[Attached],
@@ -170,7 +175,7 @@ def _prepare_each(
             results[index] = prepared
 
 
-def _prepare_one(index: int, item: VolumeItem, workdir: Path) -> Prepared | _Scan | _PlainScan | Attached:
+def _prepare_one(index: int, item: VolumeItem, workdir: WorkDir) -> Prepared | _Scan | _PlainScan | Attached:
     if isinstance(item.content, bytes):
         try:
             pdf = pikepdf.open(io.BytesIO(item.content))
@@ -191,7 +196,7 @@ def _prepare_one(index: int, item: VolumeItem, workdir: Path) -> Prepared | _Sca
     if media_type is None:
         raise UnreadableItem("不支持的文件类型")
     if media_type == "application/pdf":
-        return open_attached(index, path, file_sha256(path))
+        return open_attached(index, path, file_sha256(path), item.pdfa_verdict)
     header = jpeg_header(data) if media_type == "image/jpeg" else None
     if header is not None:
         return _PlainScan(index, data, header)
@@ -206,7 +211,7 @@ def _prepare_one(index: int, item: VolumeItem, workdir: Path) -> Prepared | _Sca
     return _image(index, path, workdir, media_type, mode)
 
 
-def _scan_batch(batch: Sequence[_Scan], workdir: Path) -> dict[int, Prepared | UnreadableItem]:
+def _scan_batch(batch: Sequence[_Scan], workdir: WorkDir) -> dict[int, Prepared | UnreadableItem]:
     """One img2pdf call for the batch; if one file spoils it, each scan alone."""
     try:
         datas = [scan.path.read_bytes() for scan in batch]
@@ -224,7 +229,7 @@ def _scan_batch(batch: Sequence[_Scan], workdir: Path) -> dict[int, Prepared | U
     }
 
 
-def _single_scan(scan: _Scan, workdir: Path) -> Prepared | UnreadableItem:
+def _single_scan(scan: _Scan, workdir: WorkDir) -> Prepared | UnreadableItem:
     try:
         data = scan.path.read_bytes()
         target = workdir / f"scan-{scan.index:05d}.pdf"
@@ -236,7 +241,7 @@ def _single_scan(scan: _Scan, workdir: Path) -> Prepared | UnreadableItem:
     return Prepared(pdf, 1, hashlib.sha256(data).hexdigest(), "image/jpeg", EMBEDDED, scan.note)
 
 
-def _image(index: int, path: Path, workdir: Path, media_type: str, mode: str) -> Prepared:
+def _image(index: int, path: Path, workdir: WorkDir, media_type: str, mode: str) -> Prepared:
     digest = file_sha256(path)
     if mode in ("CMYK", "YCbCr", "LAB") or media_type == "image/jpeg":
         return _converted(index, path, workdir, digest, media_type, f"{mode} 色彩的图像已无损转换为 RGB")
@@ -252,7 +257,7 @@ def _image(index: int, path: Path, workdir: Path, media_type: str, mode: str) ->
     return Prepared(pdf, len(pdf.pages), digest, media_type, CONVERTED)
 
 
-def _converted(index: int, path: Path, workdir: Path, digest: str, media_type: str, note: str) -> Prepared:
+def _converted(index: int, path: Path, workdir: WorkDir, digest: str, media_type: str, note: str) -> Prepared:
     """Every frame as a lossless RGB PNG (EXIF orientation applied to the pixels), then img2pdf."""
     frames: list[Path] = []
     target = workdir / f"image-{index:05d}.pdf"

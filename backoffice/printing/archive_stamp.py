@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 import pikepdf
@@ -52,31 +52,20 @@ class PageStamper:
         with pikepdf.open(io.BytesIO(_digits_font_pdf())) as source:
             fonts = source.pages[0].Resources.Font
             (font,) = (value for _key, value in fonts.items())
-            self._font = pdf.copy_foreign(font)
-        self._open = pikepdf.Stream(pdf, b"q\n")
+            self.font = pdf.copy_foreign(font)
+        self.opening = pikepdf.Stream(pdf, b"q\n")  # shared: opens a graphics state before the page's own
         register_fonts()
         self._widths = {digit: stringWidth(digit, FONT_NAME, SIZE) for digit in DIGITS}
 
-    def stamp(self, page: pikepdf.Page, number: int) -> None:
-        """Draw ``number`` at the top right of ``page`` as it is displayed (its /Rotate honoured)."""
+    def stamp(self, page: pikepdf.Page, number: int) -> bytes:
+        """Draw ``number`` at the top right of ``page`` as it is displayed (its /Rotate honoured); returns
+        the content stream added after the page's own (the one before them is :attr:`opening`)."""
         text = str(number)
         llx, lly, urx, ury = (float(v) for v in _box(page))
         rotate = int(page.obj.get("/Rotate", 0)) % 360
-        width, height = (ury - lly, urx - llx) if rotate in (90, 270) else (urx - llx, ury - lly)
-        matrix = {
-            0: (1, 0, 0, 1, llx, lly),
-            90: (0, 1, -1, 0, urx, lly),
-            180: (-1, 0, 0, -1, urx, ury),
-            270: (0, -1, 1, 0, llx, ury),
-        }.get(rotate, (1, 0, 0, 1, llx, lly))
+        start, width, y = _placement((llx, lly, urx, ury), rotate)
         x = width - MARGIN_RIGHT - sum(self._widths[digit] for digit in text)
-        y = height - MARGIN_TOP - SIZE * 0.75
-        ops = (
-            "Q\nq\n"
-            + " ".join(_num(v) for v in matrix)
-            + " cm\n"
-            + f"BT {RESOURCE_NAME} {_num(SIZE)} Tf 0 g {_num(x)} {_num(y)} Td ({text}) Tj ET\nQ\n"
-        )
+        ops = start + f"{_num(x)} {y} Td ({text}) Tj ET\nQ\n"
         resources = page.obj.get("/Resources")
         if not isinstance(resources, pikepdf.Dictionary):
             resources = pikepdf.Dictionary()
@@ -85,7 +74,7 @@ class PageStamper:
         if not isinstance(fonts, pikepdf.Dictionary):
             fonts = pikepdf.Dictionary()
             resources.Font = fonts
-        fonts[RESOURCE_NAME] = self._font
+        fonts[RESOURCE_NAME] = self.font
         contents = page.obj.get("/Contents")
         own = (
             list(contents)
@@ -94,7 +83,25 @@ class PageStamper:
             if contents is not None
             else []
         )
-        page.obj.Contents = pikepdf.Array([self._open, *own, pikepdf.Stream(self._pdf, ops.encode("ascii"))])
+        data = ops.encode("ascii")
+        page.obj.Contents = pikepdf.Array([self.opening, *own, pikepdf.Stream(self._pdf, data)])
+        return data
+
+
+@lru_cache(maxsize=64)  # the pages of a volume come in a few sizes
+def _placement(box: tuple[float, float, float, float], rotate: int) -> tuple[str, float, str]:
+    """(the stamp's operators before the text position, the displayed page's width, the baseline's
+    height as written): the text space is turned with the page so the number reads upright."""
+    llx, lly, urx, ury = box
+    width, height = (ury - lly, urx - llx) if rotate in (90, 270) else (urx - llx, ury - lly)
+    matrix = {
+        0: (1, 0, 0, 1, llx, lly),
+        90: (0, 1, -1, 0, urx, lly),
+        180: (-1, 0, 0, -1, urx, ury),
+        270: (0, -1, 1, 0, llx, ury),
+    }.get(rotate, (1, 0, 0, 1, llx, lly))
+    start = "Q\nq\n" + " ".join(_num(v) for v in matrix) + f" cm\nBT {RESOURCE_NAME} {_num(SIZE)} Tf 0 g "
+    return start, width, _num(height - MARGIN_TOP - SIZE * 0.75)
 
 
 def _box(page: pikepdf.Page) -> pikepdf.Array:

@@ -39,6 +39,7 @@ from backoffice.services import audit
 from backoffice.services.archive_config import CHECKER, ArchiveConfig, archive_config
 from backoffice.services.archive_gather import Gathered, gather
 from backoffice.services.archive_masking import Masker
+from backoffice.services.attachments import store_pdfa_verdicts
 from backoffice.services.auth import confirm_password
 from backoffice.services.case_events import add_event
 from backoffice.services.context import UserSession
@@ -182,6 +183,7 @@ def build_volume(
         final = archive_dir(us) / str(g.year) / _file_name(g.archive_no, g.version)
         final.parent.mkdir(parents=True, exist_ok=True)
         with VolumeBuilder(g.items, workdir) as builder:
+            store_pdfa_verdicts(us, builder.new_verdicts())
             problems = list(g.problems)
             problems += [
                 DomainError("第 {seq} 件无法读取：{reason}。", seq=seq, reason=why_not)

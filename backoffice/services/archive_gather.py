@@ -28,7 +28,7 @@ from backoffice.domain.archive import (
 )
 from backoffice.domain.case import CaseStatus
 from backoffice.domain.errors import DomainError, IntegrityError
-from backoffice.printing.archive_model import VolumeItem
+from backoffice.printing.archive_model import PdfaVerdict, VolumeItem
 from backoffice.services import calculations as calculation_service
 from backoffice.services.archive_config import ArchiveConfig
 from backoffice.services.archive_ledgers import (
@@ -217,6 +217,8 @@ def _attachment_items(
                 "",
                 local_day(row.created_at if row is not None else ctx.case.reported_at),
                 copies[attachment_id],
+                pdfa_verdict=PdfaVerdict.from_json(row.pdfa_verdict) if row is not None else None,
+                attachment_id=attachment_id,
             )
         )
     return items

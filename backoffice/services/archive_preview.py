@@ -27,6 +27,7 @@ from backoffice.services.archive import volume_manifest, volume_meta
 from backoffice.services.archive_config import archive_config
 from backoffice.services.archive_gather import gather
 from backoffice.services.archive_masking import Masker
+from backoffice.services.attachments import store_pdfa_verdicts
 from backoffice.services.context import UserSession
 from backoffice.services.guard import require
 
@@ -71,6 +72,7 @@ def preview_volume(us: UserSession, case_no: str) -> VolumePreview:
         g = gather(us, case_no, Masker(False), config, workdir)
         meta = volume_meta(us, g, config, preview_note=PREVIEW_NOTE)
         with VolumeBuilder(g.items, workdir) as builder:
+            store_pdfa_verdicts(us, builder.new_verdicts())
             if builder.unreadable:
                 lines = "\n".join(f"第 {seq} 件：{why}" for seq, why in sorted(builder.unreadable.items()))
                 raise DomainError("案卷中有无法读取的文件，不能生成预览：\n{lines}", lines=lines)

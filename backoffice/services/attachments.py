@@ -12,15 +12,16 @@ import contextlib
 import os
 import secrets
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from backoffice.db.models import Attachment
 from backoffice.domain.errors import IntegrityError, NotFound
+from backoffice.printing.archive_model import PdfaVerdict
 from backoffice.security.fields import FieldCipher
 from backoffice.security.files import (
     FileIntegrityError,
@@ -106,6 +107,7 @@ def add_attachment(
     """Check, encrypt and register one file. Refused files leave nothing behind."""
     role = _require(us, Permission.EDIT_PERSONS, "attachment.add", "只有理赔内勤可以上传单证。")
     checked = check_file(source, max_bytes=max_bytes)
+    verdict = _pdfa_verdict(source) if checked.media_type == "application/pdf" else None
     with us.bo.db.unit_of_work(write=False) as db:
         refresh(db, us.keyring)
         ensure_owner_not_archived(db, owner_type, owner_id)
@@ -125,6 +127,7 @@ def add_attachment(
                 key_version=key_version,
                 created_at=us.bo.now(),
                 created_by=us.actor.user_id,
+                pdfa_verdict=verdict.to_json() if verdict is not None else None,
             )
             db.add(row)
             db.flush()
@@ -145,6 +148,28 @@ def add_attachment(
         with contextlib.suppress(FileNotFoundError):
             final.unlink()
         raise
+
+
+def _pdfa_verdict(source: Path) -> PdfaVerdict | None:
+    """Whether the archive volume can merge the PDF's pages as they are, judged now, once, rather than
+    each time a volume is built (see printing.archive_attached)."""
+    from backoffice.printing.archive_attached import check_pdf  # pikepdf's validator: loaded when needed
+    from backoffice.printing.archive_sources import file_sha256
+
+    return check_pdf(source, file_sha256(source))
+
+
+def store_pdfa_verdicts(us: UserSession, verdicts: Mapping[int, PdfaVerdict]) -> None:
+    """Keep verdicts the archive builder took for attachments that had none (or an outdated one)."""
+    if not verdicts:
+        return
+    with us.bo.db.unit_of_work() as db:
+        for attachment_id, verdict in sorted(verdicts.items()):
+            db.execute(
+                update(Attachment)
+                .where(Attachment.id == attachment_id)
+                .values(pdfa_verdict=verdict.to_json())
+            )
 
 
 def _info(row: Attachment, file_name: str) -> AttachmentInfo:

@@ -22,9 +22,10 @@ from PIL import Image, ImageCms, ImageDraw
 from print_samples import acknowledgement, sheet
 from reportlab.pdfgen.canvas import Canvas
 
-from backoffice.printing import acknowledgement_pdf, archive_attached, archive_scans, calculation_sheet_pdf
+from backoffice.printing import acknowledgement_pdf, archive_attached, calculation_sheet_pdf
 from backoffice.printing.archive import VolumeBuilder, build_volume
-from backoffice.printing.archive_attached import VERDICTS, Verdicts
+from backoffice.printing.archive_attached import VALIDATOR, VERDICTS, Verdicts, check_pdf
+from backoffice.printing.archive_digest import Known, MirrorTemplate, mirror_digest, page_digests
 from backoffice.printing.archive_jpeg import JpegHeader, jpeg_header
 from backoffice.printing.archive_listing import file_list_pdf
 from backoffice.printing.archive_model import (
@@ -34,11 +35,12 @@ from backoffice.printing.archive_model import (
     MERGED,
     RASTERISED,
     ItemRecord,
+    PdfaVerdict,
     VolumeItem,
     VolumeMeta,
 )
 from backoffice.printing.archive_pdfa import validate_file
-from backoffice.printing.archive_scans import ScanFile, ScanPages
+from backoffice.printing.archive_scans import ScanFile
 from backoffice.printing.archive_verify import check_volume
 
 TOP_BAND = (0, 0, 2000, 32)
@@ -180,27 +182,20 @@ def test_a_scan_page_is_laid_out_as_img2pdf_lays_it_out(
     header = jpeg_header(data)
     assert header is not None
     reference = img2pdf.convert(data, layout_fun=A4_FIT, rotation=img2pdf.Rotation.ifvalid)
-    held = ScanPages(tmp_path / "unused.pdf")
-    assert held.add(data, header) == (held.memory, 0)
-    spilling = ScanPages(tmp_path / "scans.pdf", budget=0)
-    spilled_to, index = spilling.add(data, header)
-    assert isinstance(spilled_to, ScanFile) and index == 0
-    with (
-        spilling.finish() as spilled,
-        held.memory as in_memory,
-        pikepdf.open(io.BytesIO(reference)) as theirs,
-    ):
-        assert spilled.check_pdf_syntax() == [] and not spilled.get_warnings()
+    written = ScanFile(tmp_path / "scans.pdf")
+    assert written.add(data, header) == 0
+    written.close()
+    with pikepdf.open(written.path) as ours, pikepdf.open(io.BytesIO(reference)) as theirs:
+        assert ours.check_pdf_syntax() == [] and not ours.get_warnings()
         their_box, their_rotate, their_matrix, their_image = _page_geometry(theirs)
-        for ours in (in_memory, spilled):
-            box, rotate, matrix, image = _page_geometry(ours)
-            assert box == pytest.approx(their_box, abs=1e-3)
-            assert rotate == their_rotate
-            assert matrix == pytest.approx(their_matrix, abs=1e-3)
-            assert image == their_image == data  # the JPEG's bytes, unchanged
-            ours_image = next(iter(ours.pages[0].Resources.XObject.values()))
-            assert ours_image.ColorSpace == ("/DeviceGray" if mode == "L" else "/DeviceRGB")
-            assert ours_image.Filter == "/DCTDecode" and int(ours_image.BitsPerComponent) == 8
+        box, rotate, matrix, image = _page_geometry(ours)
+        assert box == pytest.approx(their_box, abs=1e-3)
+        assert rotate == their_rotate
+        assert matrix == pytest.approx(their_matrix, abs=1e-3)
+        assert image == their_image == data  # the JPEG's bytes, unchanged
+        ours_image = next(iter(ours.pages[0].Resources.XObject.values()))
+        assert ours_image.ColorSpace == ("/DeviceGray" if mode == "L" else "/DeviceRGB")
+        assert ours_image.Filter == "/DCTDecode" and int(ours_image.BitsPerComponent) == 8
 
 
 def test_other_jpegs_still_go_in_byte_for_byte_or_converted(tmp_path: Path) -> None:
@@ -274,22 +269,78 @@ def test_documents_in_any_order_around_the_scans(mixed, tmp_path: Path) -> None:
     assert check_volume(volume.path).ok
 
 
-def test_scans_beyond_the_memory_budget_go_through_a_work_file(
-    mixed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    items, scans = mixed
-    in_memory = build_volume(META, items, tmp_path / "memory.pdf")
-    monkeypatch.setattr(archive_scans, "MEMORY_BUDGET", len(scans[1]) + 10)  # the first scan only
-    spilled = build_volume(META, items, tmp_path / "spilled.pdf")
-    assert [r.sha256 for r in spilled.items] == [r.sha256 for r in in_memory.items]
-    assert spilled.content_sha256 == in_memory.content_sha256  # the same pages, page for page
-    with pikepdf.open(spilled.path) as pdf:
-        for record, data in zip(spilled.items, scans, strict=True):
-            if data is not None:
-                (image,) = list(pdf.pages[record.first_index].Resources.XObject.values())
-                assert image.read_raw_bytes() == data
-    assert validate_file(spilled.path) == []
-    assert check_volume(spilled.path).ok
+SCAN_KINDS = [
+    ("RGB", (620, 877), None),
+    ("L", (1200, 700), None),
+    ("RGB", (877, 620), 6),
+    ("RGB", (620, 877), 3),
+    ("L", (620, 877), 8),
+    ("RGB", (620, 877), 2),
+    ("RGB", (300, 1600), None),
+]
+
+
+def test_scan_page_digests_from_what_the_builder_knows_equal_the_walked_ones(tmp_path: Path) -> None:
+    """The builder describes its scan pages instead of walking them: every digest it seals must be the
+    one a reader computes from the file with the general walk."""
+    items = [item(calculation_sheet_pdf(sheet()), "计算书")]
+    for n, (mode, size, orientation) in enumerate(SCAN_KINDS):
+        path = tmp_path / f"scan-{n}.jpg"
+        path.write_bytes(jpeg(mode, size, orientation))
+        items.append(item(path, f"扫描件 {n}"))
+    volume = build_volume(META, items, tmp_path / "volume.pdf")
+    with pikepdf.open(volume.path) as pdf:
+        walked = page_digests(pdf)
+    by_index = {}
+    for part in volume.manifest["parts"]:
+        by_index.update(enumerate(part["page_sha256"], start=part["first_index"]))
+    for entry in volume.manifest["items"]:
+        by_index.update(enumerate(entry["page_sha256"], start=entry["first_index"]))
+    assert [by_index[i] for i in range(len(walked))] == walked
+    assert len(set(walked)) == len(walked)  # every page its own digest (the page numbers differ)
+    assert check_volume(volume.path).ok
+
+
+def test_a_template_fills_its_slots_as_the_full_description_would() -> None:
+    slot_a, slot_b = Known(b"a" * 32), Known(b"b" * 32)
+    description = {
+        "/Type": pikepdf.Name.Page,
+        "/Contents": [slot_a],
+        "/Resources": {"/XObject": {"/Im0": slot_b}},
+    }
+    template = MirrorTemplate(description, (slot_a, slot_b))
+    filled_a, filled_b = Known(b"x" * 32), Known(b"y" * 32)
+    expected = {
+        "/Type": pikepdf.Name.Page,
+        "/Contents": [filled_a],
+        "/Resources": {"/XObject": {"/Im0": filled_b}},
+    }
+    assert template.digest(filled_a, filled_b) == mirror_digest(expected)
+    with pytest.raises(ValueError):
+        MirrorTemplate(description, (slot_b, slot_a))  # in the order they occur
+    with pytest.raises(ValueError):
+        MirrorTemplate(description, (Known(b"z" * 32),))  # not in the description
+
+
+def test_no_work_directory_unless_a_document_needs_work_files(tmp_path: Path) -> None:
+    parent = tmp_path / "data"
+    parent.mkdir()
+    good = tmp_path / "good.pdf"
+    good.write_bytes(calculation_sheet_pdf(sheet()))
+    generated = item(acknowledgement_pdf(acknowledgement()), "报案回执")
+    with VolumeBuilder([generated, item(good, "计算书")], work_parent=parent) as builder:
+        builder.write(META, tmp_path / "plain.pdf")
+        assert list(parent.iterdir()) == []  # both read where they are
+    scan = tmp_path / "scan.jpg"
+    scan.write_bytes(jpeg())
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(helvetica_pdf())
+    with VolumeBuilder([item(scan, "驾驶证"), item(bad, "医院清单")], work_parent=parent) as builder:
+        (workdir,) = parent.iterdir()  # the scan's page and the rasterised pages are work files
+        assert sorted(p.suffix for p in workdir.iterdir()) == [".pdf", ".pdf"]
+        built = builder.write(META, tmp_path / "with-work-files.pdf")
+    assert [r.treatment for r in built.items] == [EMBEDDED, RASTERISED]
+    assert not workdir.exists() and list(parent.iterdir()) == []
 
 
 def test_a_builder_writes_its_volume_once(mixed, tmp_path: Path) -> None:
@@ -361,6 +412,107 @@ def test_a_failed_check_is_kept_with_its_findings(counted_checks: list[int], tmp
     assert [r.treatment for r in again.items] == [r.treatment for r in first.items] == [MERGED, RASTERISED]
     assert again.notes == first.notes
     assert again.path.read_bytes() == first.path.read_bytes()
+
+
+def _stored(path: Path, findings: tuple[str, ...] = (), validator: str = VALIDATOR) -> PdfaVerdict:
+    return PdfaVerdict(hashlib.sha256(path.read_bytes()).hexdigest(), validator, findings)
+
+
+def test_a_verdict_taken_when_attached_is_used_without_checking(
+    counted_checks: list[int], tmp_path: Path
+) -> None:
+    good = tmp_path / "good.pdf"
+    good.write_bytes(calculation_sheet_pdf(sheet()))
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(helvetica_pdf())
+    good_verdict, bad_verdict = check_pdf(good, _stored(good).sha256), check_pdf(bad, _stored(bad).sha256)
+    assert good_verdict == _stored(good) and bad_verdict is not None and bad_verdict.findings
+    counted_checks.clear()
+    items = [
+        VolumeItem(
+            "attachment",
+            "计算书",
+            "张*",
+            "",
+            date(2026, 3, 2),
+            good,
+            pdfa_verdict=good_verdict,
+            attachment_id=7,
+        ),
+        VolumeItem(
+            "attachment",
+            "医院清单",
+            "张*",
+            "",
+            date(2026, 3, 2),
+            bad,
+            pdfa_verdict=bad_verdict,
+            attachment_id=8,
+        ),
+    ]
+    with VolumeBuilder(items) as builder:
+        assert builder.new_verdicts() == {}  # nothing checked, nothing new to store
+        built = builder.write(META, tmp_path / "volume.pdf")
+    assert counted_checks == []
+    assert [r.treatment for r in built.items] == [MERGED, RASTERISED] and "字体" in built.items[1].note
+    assert validate_file(built.path) == []
+    # The same volume with the verdicts checked afresh is the same file.
+    fresh = build_volume(META, [item(good, "计算书"), item(bad, "医院清单")], tmp_path / "fresh.pdf")
+    assert counted_checks and fresh.path.read_bytes() == built.path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "outdated",
+    [
+        pytest.param(lambda path: _stored(path, validator="pikepdf 1.0.0"), id="another-validator"),
+        pytest.param(lambda path: PdfaVerdict("0" * 64, VALIDATOR, ()), id="other-bytes"),
+    ],
+)
+def test_a_verdict_for_other_bytes_or_another_validator_is_checked_again(
+    counted_checks: list[int], tmp_path: Path, outdated
+) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(helvetica_pdf())
+    stale = outdated(bad)  # claims "nothing found": wrong for this file
+    items = [
+        VolumeItem(
+            "attachment", "医院清单", "张*", "", date(2026, 3, 2), bad, pdfa_verdict=stale, attachment_id=3
+        )
+    ]
+    with VolumeBuilder(items) as builder:
+        new = builder.new_verdicts()
+        built = builder.write(META, tmp_path / "volume.pdf")
+    assert counted_checks  # checked, not trusted
+    assert built.items[0].treatment == RASTERISED
+    assert list(new) == [3] and new[3].sha256 == _stored(bad).sha256 and new[3].validator == VALIDATOR
+    assert new[3].findings  # the caller stores what the validator found
+
+
+def test_verdicts_taken_in_a_build_are_reported_for_the_caller_to_keep(
+    counted_checks: list[int], tmp_path: Path
+) -> None:
+    good = tmp_path / "good.pdf"
+    good.write_bytes(calculation_sheet_pdf(sheet()))
+    items = [
+        VolumeItem("attachment", "计算书", "张*", "", date(2026, 3, 2), good, attachment_id=11),
+        item(good, "计算书（无登记）"),  # no attachment id: nothing to report
+    ]
+    with VolumeBuilder(items) as builder:
+        assert builder.new_verdicts() == {11: _stored(good)}
+
+
+def test_a_stored_verdict_survives_json_and_junk_is_no_verdict() -> None:
+    verdict = PdfaVerdict("ab" * 32, VALIDATOR, ("字体未嵌入", "another"))
+    assert PdfaVerdict.from_json(verdict.to_json()) == verdict
+    for junk in (
+        None,
+        "",
+        "not json",
+        "[]",
+        '{"sha256": "x"}',
+        '{"sha256": "x", "validator": "v", "findings": [1]}',
+    ):
+        assert PdfaVerdict.from_json(junk) is None
 
 
 def test_verdicts_are_bounded_and_keep_the_recent_ones() -> None:

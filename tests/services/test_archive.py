@@ -63,7 +63,9 @@ def scan(tmp_path, name: str = "licence.jpg", size=(620, 877), orientation: int 
     return path
 
 
-def closed_case(clerk, approver, tmp_path, *, scans: int = 2, policy: int = 0) -> str:
+def closed_case(
+    clerk, approver, tmp_path, *, scans: int = 2, policy: int = 0, pdfs: tuple[Path, ...] = ()
+) -> str:
     """A motor case: one-time notice, every document, scans attached, approved, paid and closed.
 
     ``policy`` > 0 reports on a policy of its own (a second report on the same policy and day would need
@@ -83,6 +85,8 @@ def closed_case(clerk, approver, tmp_path, *, scans: int = 2, policy: int = 0) -
             owner_type="checklist_item",
             owner_id=items[n % len(items)].id,
         )
+    for pdf in pdfs:
+        attachments.add_attachment(clerk, pdf, owner_type="checklist_item", owner_id=items[0].id)
     receive_all(clerk, case_id, case_no)
     calculations.calculate_case(clerk, case_no, [damage_line()], expected_version=version(clerk, case_no))
     approvals.submit(clerk, case_no, expected_version=version(clerk, case_no))
@@ -343,3 +347,78 @@ def test_a_crash_in_a_batch_leaves_no_partial_volume(bo, office, tmp_path, monke
     assert sorted(p.name for p in archive.archive_dir(archivist).rglob("*") if p.is_file()) == files
     result = archive.build_closed(archivist, out)
     assert [i.case_no for i in result.built] == [second] and not result.failed
+
+
+def _pdf(tmp_path: Path, name: str, *, embedded: bool) -> Path:
+    """A one-page PDF: in the bundled (embedded) font, or in Helvetica (referenced, not embedded)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from backoffice.printing.fonts import FONT_NAME, register_fonts
+
+    path = tmp_path / name
+    canvas = Canvas(str(path), invariant=1, initialFontName=register_fonts() if embedded else "Helvetica")
+    canvas.setFont(FONT_NAME if embedded else "Helvetica", 14)
+    canvas.drawString(72, 700, "诊断证明" if embedded else "Hospital invoice")
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_attached_pdfs_are_judged_for_pdfa_once_when_attached(bo, office, tmp_path, monkeypatch) -> None:
+    from backoffice.db.models import Attachment
+    from backoffice.printing import archive_attached
+    from backoffice.printing.archive_model import MERGED, RASTERISED, PdfaVerdict
+
+    clerk, approver, archivist = office
+    good, bad = _pdf(tmp_path, "good.pdf", embedded=True), _pdf(tmp_path, "bad.pdf", embedded=False)
+    case_no = closed_case(clerk, approver, tmp_path, scans=1, pdfs=(good, bad))
+    verdicts = [PdfaVerdict.from_json(r.pdfa_verdict) for r in rows(bo, Attachment) if r.pdfa_verdict]
+    assert len(verdicts) == 2 and [bool(v.findings) for v in verdicts] == [False, True]
+    assert [row.pdfa_verdict for row in rows(bo, Attachment) if row.media_type == "image/jpeg"] == [None]
+    # Building the volume trusts them: the validator is not run on the attachments again.
+    archive_attached.VERDICTS.clear()
+    checks: list[int] = []
+    real = archive_attached._findings
+    monkeypatch.setattr(archive_attached, "_findings", lambda sources: checks.append(1) or real(sources))
+    info = archive.build_volume(archivist, case_no)
+    assert checks == []
+    manifest = json.loads(rows(bo, ArchiveVolume)[0].manifest)
+    treatments = sorted(
+        i["treatment"]
+        for i in manifest["items"]
+        if i["media_type"] == "application/pdf" and "电子文件" in i["title"]
+    )
+    assert treatments == [MERGED, RASTERISED]
+    assert archive_access.verify_volume(archivist, info.path).ok
+
+
+def test_attachments_without_a_verdict_get_one_at_their_first_volume(
+    bo, office, tmp_path, monkeypatch
+) -> None:
+    from sqlalchemy import update
+
+    from backoffice.db.models import Attachment
+    from backoffice.printing import archive_attached
+    from backoffice.printing.archive_model import PdfaVerdict
+    from backoffice.services.archive_preview import preview_volume
+
+    clerk, approver, archivist = office
+    good = _pdf(tmp_path, "good.pdf", embedded=True)
+    case_no = closed_case(clerk, approver, tmp_path, scans=1, pdfs=(good,))
+    with bo.db.unit_of_work() as db:  # as attached before verdicts were kept (migration 0011)
+        db.execute(update(Attachment).values(pdfa_verdict=None))
+    archive_attached.VERDICTS.clear()
+    checks: list[int] = []
+    real = archive_attached._findings
+    monkeypatch.setattr(archive_attached, "_findings", lambda sources: checks.append(1) or real(sources))
+    preview_volume(archivist, case_no)
+    assert len(checks) == 1
+    (kept,) = [
+        PdfaVerdict.from_json(r.pdfa_verdict)
+        for r in rows(bo, Attachment)
+        if r.media_type == "application/pdf"
+    ]
+    assert kept is not None and kept.findings == () and kept.validator == archive_attached.VALIDATOR
+    archive_attached.VERDICTS.clear()  # a new process: only the database remembers
+    archive.build_volume(archivist, case_no)
+    assert len(checks) == 1
