@@ -36,7 +36,7 @@ from backoffice.ui.errors import message_for
 from backoffice.ui.formatting import local_time
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import ERROR_STYLE
+from backoffice.ui.widgets import ERROR_STYLE, rows_table
 
 OK_STYLE = "color: #1b5e20;"
 
@@ -125,12 +125,9 @@ class AuthorityTab(QWidget):
         self.history_model = RowsModel(
             (self.tr("版本"), self.tr("保存时间"), self.tr("修改人"), self.tr("说明")), self
         )
-        self.history = QTableView(objectName="authority-history")
-        self.history.setModel(self.history_model)
-        self.history.verticalHeader().hide()
-        self.history.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.history.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history = rows_table(
+            self.history_model, "authority-history", multi_select=True, stretch_last=True
+        )
         history_box = QGroupBox(self.tr("历史版本"))
         QVBoxLayout(history_box).addWidget(self.history)
 

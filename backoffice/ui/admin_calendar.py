@@ -8,13 +8,10 @@ complete. After each change the open deadlines are recomputed on the worker (``r
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,33 +29,25 @@ from backoffice.security.roles import Permission
 from backoffice.services import sla_config
 from backoffice.services.admin_views import calendar_overview
 from backoffice.services.context import UserSession
-from backoffice.services.deadline_recompute import recompute_open
 from backoffice.services.sla_config import CalendarDay, CalendarInfo
-from backoffice.ui.errors import message_for
+from backoffice.ui.admin_recompute import OK_STYLE, RecomputingTab
 from backoffice.ui.simple_model import RowsModel
-from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import ERROR_STYLE
+from backoffice.ui.widgets import ERROR_STYLE, rows_table
 
-OK_STYLE = "color: #1b5e20;"
 NOTE_STYLE = "color: #555;"
 FIRST_YEAR, LAST_YEAR = 2000, 2200  # as sla_config.set_year_complete accepts
 
 
-def change_and_recompute(us: UserSession, change: Callable[[], Any]) -> int:
-    """Make the change, then recompute the open deadlines; returns how many moved (on the worker)."""
-    change()
-    return recompute_open(us)
-
-
-class CalendarTab(QWidget):
+class CalendarTab(RecomputingTab):
     def __init__(self, us: UserSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._us = us
-        self._loaded = False
+        super().__init__(
+            us,
+            parent,
+            change_failed=self.tr("修改工作日历时程序出错，请查看日志。"),
+            load_failed=self.tr("读取工作日历时程序出错，请查看日志。"),
+        )
         self.info: CalendarInfo | None = None
         self.may_edit = us.actor.role_for(Permission.MANAGE_CALENDAR) is not None
-        self._tasks = Tasks(self)
-        self._tasks.busy_changed.connect(lambda _busy: self._update_buttons())
         today = us.bo.now().astimezone(sla_config.SHANGHAI).date()
 
         self.year_spin = QSpinBox(objectName="calendar-year")
@@ -72,12 +60,7 @@ class CalendarTab(QWidget):
         self.complete_button.clicked.connect(self.toggle_complete)
 
         self.model = RowsModel((self.tr("日期"), self.tr("星期"), self.tr("安排"), self.tr("说明")), self)
-        self.table = QTableView(objectName="calendar-overrides")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table = rows_table(self.model, "calendar-overrides")
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._picked())
 
@@ -124,12 +107,6 @@ class CalendarTab(QWidget):
         layout.addWidget(explain)
         layout.addWidget(self.message)
         self._update_buttons()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
 
     # --- showing ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -232,11 +209,6 @@ class CalendarTab(QWidget):
         self.year_spin.setEnabled(not self._tasks.busy)
 
     # --- changing --------------------------------------------------------------------------------
-    def _run_change(self, change: Callable[[], Any], done: str) -> None:
-        self._say(self.tr("正在保存并重新计算未结束案件的期限…"))
-        call = partial(change_and_recompute, self._us, change)
-        self._tasks.run(call, partial(self._changed, done), self._failed)
-
     def add_override(self) -> None:
         if self._tasks.busy:
             return
@@ -269,17 +241,4 @@ class CalendarTab(QWidget):
 
     def _changed(self, done: str, moved: int) -> None:
         self.note_edit.clear()
-        self._say(self.tr("{done}；已重新计算，{n} 个未结束的期限有变化。").format(done=done, n=moved))
-        self.refresh()
-
-    def _failed(self, exc: Exception) -> None:
-        self._say(message_for(exc) or self.tr("修改工作日历时程序出错，请查看日志。"), error=True)
-        self.refresh()  # the change may have been stored even if the recomputation failed
-
-    def _load_failed(self, exc: Exception) -> None:
-        self._say(message_for(exc) or self.tr("读取工作日历时程序出错，请查看日志。"), error=True)
-        self._update_buttons()
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        super()._changed(done, moved)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,7 @@ from backoffice.ui.formatting import local_date, local_time, money
 from backoffice.ui.labels import code_label
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import ERROR_STYLE
+from backoffice.ui.widgets import ERROR_STYLE, rows_table
 
 OK_STYLE = "color: #1b5e20;"
 
@@ -70,12 +69,7 @@ class DelegationTab(QWidget):
             self,
         )
         self.model.set_right_aligned((2,))
-        self.table = QTableView(objectName="delegation-queue")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table = rows_table(self.model, "delegation-queue")
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selected)
 

@@ -5,11 +5,8 @@ are recomputed on the worker right after.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
-from typing import Any
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,26 +30,24 @@ from backoffice.services.admin_views import rules_overview
 from backoffice.services.context import UserSession
 from backoffice.services.deadlines import STAGE_LABELS
 from backoffice.services.sla_config import RuleView
-from backoffice.ui.admin_calendar import change_and_recompute
-from backoffice.ui.errors import message_for
+from backoffice.ui.admin_recompute import RecomputingTab
 from backoffice.ui.labels import code_label
 from backoffice.ui.simple_model import RowsModel
-from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import ERROR_STYLE
+from backoffice.ui.widgets import rows_table
 
-OK_STYLE = "color: #1b5e20;"
 MAX_DAYS = 3650
 
 
-class RulesTab(QWidget):
+class RulesTab(RecomputingTab):
     def __init__(self, us: UserSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._us = us
-        self._loaded = False
+        super().__init__(
+            us,
+            parent,
+            change_failed=self.tr("修改时效规则时程序出错，请查看日志。"),
+            load_failed=self.tr("读取时效规则时程序出错，请查看日志。"),
+        )
         self.rules: list[RuleView] = []
         self.may_edit = us.actor.role_for(Permission.MANAGE_CALENDAR) is not None
-        self._tasks = Tasks(self)
-        self._tasks.busy_changed.connect(lambda _busy: self._update_buttons())
         self._units = {
             DeadlineUnit.WORKING.value: self.tr("个工作日"),
             DeadlineUnit.CALENDAR.value: self.tr("个自然日"),
@@ -83,12 +77,7 @@ class RulesTab(QWidget):
             self,
         )
         self.model.set_right_aligned((2,))
-        self.table = QTableView(objectName="rules-table")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table = rows_table(self.model, "rules-table")
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._picked())
 
@@ -139,12 +128,6 @@ class RulesTab(QWidget):
         layout.addWidget(explain)
         layout.addWidget(editor)
         self._update_buttons()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
 
     # --- showing ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -208,11 +191,6 @@ class RulesTab(QWidget):
         self.reset_button.setEnabled(ready and rule is not None and rule.overridden)
 
     # --- changing --------------------------------------------------------------------------------
-    def _run_change(self, change: Callable[[], Any], done: str) -> None:
-        self._say(self.tr("正在保存并重新计算未结束案件的期限…"))
-        call = partial(change_and_recompute, self._us, change)
-        self._tasks.run(call, partial(self._changed, done), self._failed)
-
     def save_rule(self) -> None:
         rule = self.selected_rule()
         if rule is None or self._tasks.busy:
@@ -234,19 +212,3 @@ class RulesTab(QWidget):
             return
         change = partial(sla_config.reset_rule, self._us, rule.key)
         self._run_change(change, self.tr("“{rule}”已恢复默认").format(rule=self.stage_text(rule)))
-
-    def _changed(self, done: str, moved: int) -> None:
-        self._say(self.tr("{done}；已重新计算，{n} 个未结束的期限有变化。").format(done=done, n=moved))
-        self.refresh()
-
-    def _failed(self, exc: Exception) -> None:
-        self._say(message_for(exc) or self.tr("修改时效规则时程序出错，请查看日志。"), error=True)
-        self.refresh()
-
-    def _load_failed(self, exc: Exception) -> None:
-        self._say(message_for(exc) or self.tr("读取时效规则时程序出错，请查看日志。"), error=True)
-        self._update_buttons()
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)

@@ -7,13 +7,14 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, SignalInstance
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from backoffice.services.approvals import DENIAL_REASONS, RETURN_REASONS
 from backoffice.services.cases import CaseDetail
 from backoffice.ui.formatting import local_time
 from backoffice.ui.labels import code_label
 from backoffice.ui.simple_model import RowsModel
+from backoffice.ui.widgets import rows_table
 
 CONTEXT = "Approvals"
 DECISIONS = {
@@ -59,14 +60,9 @@ class ApprovalTrail(QWidget):
             self,
         )
         self.model.set_right_aligned((4,))
-        self.table = QTableView(objectName="approval-trail")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # 签批人 and 时间 in full
-        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        # every column fitted, so that 签批人 and 时间 show in full
+        self.table = rows_table(self.model, "approval-trail", multi_select=True, fit_columns=True)
+        self.table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(self.tr("本案还没有核赔签批记录。"), objectName="approval-trail-empty")
         self.empty.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)

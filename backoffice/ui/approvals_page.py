@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +35,7 @@ from backoffice.ui.labels import code_label
 from backoffice.ui.pages import PageSpec, page_heading
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import error_label
+from backoffice.ui.widgets import error_label, rows_table
 
 DENY_LEVEL = 3
 DEADLINE_COLUMN = 7
@@ -89,15 +88,8 @@ class ApprovalsPage(QWidget):
             self,
         )
         self.model.set_right_aligned((2,))
-        self.table = QTableView(objectName="approvals-queue")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table = rows_table(self.model, "approvals-queue", fit_columns=True)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
         self.case_title = QLabel(self.tr("请在上面的队列中选择一个案件。"), objectName="approval-case")

@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -53,21 +51,9 @@ from backoffice.ui.labels import code_label
 from backoffice.ui.pages import PageSpec, page_heading
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import error_label
+from backoffice.ui.widgets import error_label, rows_table
 
 OK_STYLE = "color: #1b5e20;"
-
-
-def _table(model: RowsModel, name: str) -> QTableView:
-    table = QTableView(objectName=name)
-    table.setModel(model)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class ArchivePage(QWidget):
@@ -114,7 +100,7 @@ class ArchivePage(QWidget):
             self,
         )
         self.queue_model.set_right_aligned((3,))
-        self.queue_table = _table(self.queue_model, "archive-queue")
+        self.queue_table = rows_table(self.queue_model, "archive-queue", fit_columns=True, stretch_last=True)
         self.queue_table.selectionModel().selectionChanged.connect(self._case_selected)
         self.queue_count = QLabel(objectName="archive-queue-count")
         self.preview_button = QPushButton(self.tr("预览"), objectName="archive-preview")
@@ -141,7 +127,9 @@ class ArchivePage(QWidget):
             ),
             self,
         )
-        self.volume_table = _table(self.volume_model, "archive-volumes")
+        self.volume_table = rows_table(
+            self.volume_model, "archive-volumes", fit_columns=True, stretch_last=True
+        )
         self.volume_table.selectionModel().selectionChanged.connect(self._volume_selected)
         self.volume_count = QLabel(objectName="archive-volume-count")
         self.verify_button = QPushButton(self.tr("校验"), objectName="archive-verify")

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from backoffice.services.calculations import MAX_LINES, CalculationView, LineInput, LineView
 from backoffice.ui.calculation_line import LineEditor, method_title
 from backoffice.ui.formatting import money
-from backoffice.ui.widgets import heading
+from backoffice.ui.widgets import heading, rows_table
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_COLOR = QColor("#b00020")
@@ -136,13 +136,7 @@ class LinesPanel(QWidget):
         self._coverages: tuple[tuple[str, str], ...] = ()
         self._editors: list[LineEditor] = []
         self.model = LinesModel(self)
-        self.view = QTableView(objectName="calculation-lines")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view = rows_table(self.model, "calculation-lines", row_height=24)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(LinesModel.NUMBER, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(LinesModel.COVERAGE, QHeaderView.ResizeMode.Stretch)

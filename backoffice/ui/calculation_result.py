@@ -14,12 +14,12 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from backoffice.domain.calculation import CalculationResult
 from backoffice.ui.formatting import money
 from backoffice.ui.simple_model import RowsModel
-from backoffice.ui.widgets import error_label, heading
+from backoffice.ui.widgets import error_label, heading, rows_table
 
 WARNING_STYLE = "background: #fff4ce; color: #7a4f01; border: 1px solid #e0b000; padding: 4px;"
 # The engine's part names; others (medical tiers, CTPL vehicles) are the caller's own names.
@@ -69,17 +69,6 @@ class Shown:
         )
 
 
-def _table(model: RowsModel, name: str) -> QTableView:
-    view = QTableView(objectName=name)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
 class ResultView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,17 +81,15 @@ class ResultView(QWidget):
         self.warnings.hide()
         self.amounts = RowsModel((self.tr("项目"), self.tr("金额")), self)
         self.amounts.set_right_aligned((1,))
-        self.amounts_view = _table(self.amounts, "calculation-amounts")
+        self.amounts_view = rows_table(self.amounts, "calculation-amounts", multi_select=True, row_height=24)
         self.amounts_view.setMaximumHeight(110)
         amounts_header = self.amounts_view.horizontalHeader()
-        amounts_header.setStretchLastSection(False)
         amounts_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         amounts_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.steps = RowsModel((self.tr("步骤"), self.tr("算式"), self.tr("结果")), self)
         self.steps.set_right_aligned((2,))
-        self.steps_view = _table(self.steps, "calculation-steps")
+        self.steps_view = rows_table(self.steps, "calculation-steps", multi_select=True, row_height=24)
         header = self.steps_view.horizontalHeader()
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)

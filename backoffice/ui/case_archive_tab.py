@@ -13,10 +13,8 @@ from PySide6.QtCore import QItemSelection, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,7 @@ from backoffice.ui.labels import code_label
 from backoffice.ui.note_dialog import NoteDialog
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import error_label
+from backoffice.ui.widgets import error_label, rows_table
 
 
 class CaseArchiveTab(QWidget):
@@ -73,14 +71,7 @@ class CaseArchiveTab(QWidget):
             ),
             self,
         )
-        self.table = QTableView(objectName="case-archive-volumes")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = rows_table(self.model, "case-archive-volumes", fit_columns=True, stretch_last=True)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self._values: dict[str, QLabel] = {}
         self.details = QWidget()

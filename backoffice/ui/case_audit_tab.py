@@ -10,7 +10,7 @@ from functools import partial
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from backoffice.security.roles import Permission
 from backoffice.services.audit import AuditRow, case_records
@@ -20,7 +20,7 @@ from backoffice.ui.errors import message_for
 from backoffice.ui.formatting import local_time
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import error_label
+from backoffice.ui.widgets import error_label, rows_table
 
 
 class CaseAuditTab(QWidget):
@@ -50,14 +50,9 @@ class CaseAuditTab(QWidget):
             ),
             self,
         )
-        self.table = QTableView(objectName="case-audit-table")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = rows_table(
+            self.model, "case-audit-table", multi_select=True, fit_columns=True, stretch_last=True
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
         layout.addWidget(self.error)

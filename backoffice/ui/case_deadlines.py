@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from backoffice.security.roles import Permission
 from backoffice.services.cases import CaseDetail
@@ -29,7 +29,7 @@ from backoffice.ui.labels import label
 from backoffice.ui.note_dialog import NoteDialog
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import error_label
+from backoffice.ui.widgets import error_label, rows_table
 
 Index = QModelIndex | QPersistentModelIndex
 LEVEL_COLUMN = 6
@@ -108,12 +108,7 @@ class CaseDeadlinesTab(QWidget):
             self,
         )
         self.model.set_right_aligned((4,))
-        self.table = QTableView(objectName="deadlines-table")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table = rows_table(self.model, "deadlines-table")
         for column, width in ((0, 190), (1, 70), (2, 120), (3, 215), (4, 70), (5, 75), (6, 50)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)

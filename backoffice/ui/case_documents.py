@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from backoffice.ui.paper import MISSING_DOCUMENTS_NOTICE, PaperSaver, ask_open_p
 from backoffice.ui.receipt_dialog import ReceiptDialog
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import ERROR_STYLE
+from backoffice.ui.widgets import ERROR_STYLE, rows_table
 
 MEDIA_NAMES = {"image/jpeg": "JPEG", "image/png": "PNG", "image/tiff": "TIFF", "application/pdf": "PDF"}
 
@@ -56,13 +55,8 @@ class CaseDocumentsTab(QWidget):
 
         self.progress = QLabel(objectName="documents-progress")
         self.model = ChecklistModel(self)
-        self.table = QTableView(objectName="checklist-table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table = rows_table(self.model, "checklist-table")
         self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ChecklistModel.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 50), (2, 125), (3, 85), (4, 45), (5, 110), (6, 45)):
@@ -73,13 +67,7 @@ class CaseDocumentsTab(QWidget):
         self.attachment_rows = RowsModel(
             (self.tr("附件"), self.tr("类型"), self.tr("大小"), self.tr("页数")), self
         )
-        self.attachments = QTableView(objectName="attachments-table")
-        self.attachments.setModel(self.attachment_rows)
-        self.attachments.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.attachments.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.attachments.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.attachments.verticalHeader().hide()
-        self.attachments.horizontalHeader().setStretchLastSection(True)
+        self.attachments = rows_table(self.attachment_rows, "attachments-table", stretch_last=True)
         self.attachments.setMaximumHeight(110)
         self.attachments.activated.connect(lambda _index: self.preview_attachment())
 

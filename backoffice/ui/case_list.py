@@ -29,6 +29,7 @@ from backoffice.ui.flag_badges import FlagBadgeDelegate
 from backoffice.ui.pages import PageSpec, page_heading
 from backoffice.ui.payment_export import PaymentBatchExport
 from backoffice.ui.tasks import Tasks
+from backoffice.ui.widgets import rows_table
 
 COLUMN_WIDTHS = {
     CaseListModel.CASE_NO: 150,
@@ -122,18 +123,11 @@ class CaseListPage(QWidget):
         self._details: dict[str, CaseDetailView] = {}
 
     def _make_table(self) -> QTableView:
-        table = QTableView(objectName="case-table")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        table = rows_table(self.model, "case-table", stretch_last=True, row_height=26)
         table.setTabKeyNavigation(False)
         table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never measures all rows
-        header.setStretchLastSection(True)
         for column, width in COLUMN_WIDTHS.items():
             table.setColumnWidth(column, width)
         header.setSortIndicator(self.model.sort_column, self.model.sort_order)

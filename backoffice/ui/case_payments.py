@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +44,7 @@ from backoffice.ui.payment_state import (
 )
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import ERROR_STYLE
+from backoffice.ui.widgets import ERROR_STYLE, rows_table
 
 OK_STYLE = "color: #1b5e20;"
 
@@ -115,12 +114,7 @@ class CasePaymentsTab(QWidget):
             self,
         )
         self.model.set_right_aligned((4,))
-        self.table = QTableView(objectName="payments-table")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table = rows_table(self.model, "payments-table")
         self.table.setTabKeyNavigation(False)
         for column, width in ((0, 70), (1, 70), (3, 165), (4, 95), (5, 60), (6, 85), (7, 130), (8, 125)):
             self.table.setColumnWidth(column, width)

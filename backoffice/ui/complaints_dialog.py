@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +39,7 @@ from backoffice.ui.labels import choices, code_label
 from backoffice.ui.note_dialog import NoteDialog
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import DateTimeEdit, error_label
+from backoffice.ui.widgets import DateTimeEdit, error_label, rows_table
 
 
 class ComplaintsDialog(QDialog):
@@ -66,12 +65,7 @@ class ComplaintsDialog(QDialog):
             ),
             self,
         )
-        self.table = QTableView(objectName="complaints-table")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table = rows_table(self.model, "complaints-table")
         for column, width in ((0, 120), (1, 80), (2, 70), (4, 120), (5, 120)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

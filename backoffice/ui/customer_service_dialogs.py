@@ -6,6 +6,7 @@ the case is read again and the new entries appear. 回访 is possible once the c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 
@@ -14,15 +15,11 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,11 +28,10 @@ from backoffice.services.contact_log import CHANNELS, MAX_SUMMARY
 from backoffice.services.context import UserSession
 from backoffice.services.customer_service import CallbackView, record_callback
 from backoffice.ui.complaints_dialog import ComplaintsDialog
-from backoffice.ui.errors import message_for
 from backoffice.ui.formatting import from_qdatetime, to_qdatetime
 from backoffice.ui.labels import choices
-from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import DateTimeEdit, error_label
+from backoffice.ui.service_dialog import ServiceDialog
+from backoffice.ui.widgets import DateTimeEdit
 
 
 class CustomerServiceBar(QWidget):
@@ -92,18 +88,24 @@ class CustomerServiceBar(QWidget):
         return dialog
 
 
-class CallbackDialog(QDialog):
+class CallbackDialog(ServiceDialog):
     """The callback questionnaire: satisfaction 1–5, whether payment felt timely, issues raised, remarks.
-    Accepted once the service has stored it (a contact-log entry; an issue starts its own deadline)."""
+    Accepted once the service has stored it (a contact-log entry; an issue starts its own deadline); the
+    ``CallbackView`` is then in ``result_value``."""
 
     def __init__(self, us: UserSession, case_no: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("callback-dialog")
-        self.setWindowTitle(self.tr("赔后回访 {case_no}").format(case_no=case_no))
+        super().__init__(
+            self.tr("赔后回访 {case_no}").format(case_no=case_no),
+            "callback-dialog",
+            self.tr("记录回访"),
+            parent,
+            prefix="callback",
+            confirm_name="callback-save",
+            failure=self.tr("记录时程序出错，请查看日志。"),
+            close_on_conflict=False,
+        )
         self._us, self._case_no = us, case_no
-        self._tasks = Tasks(self)
-        self._tasks.busy_changed.connect(self._update)
-        self.answer: CallbackView | None = None
+        self.save_button = self.confirm_button
         self.done_at = DateTimeEdit(to_qdatetime(us.bo.now()))
         self.done_at.setObjectName("callback-time")
         self.channel = QComboBox(objectName="callback-channel")
@@ -122,7 +124,7 @@ class CallbackDialog(QDialog):
             button = QRadioButton(f"{score} {name}", objectName=f"satisfaction-{score}")
             self.satisfaction.addButton(button, score)
             scores.addWidget(button)
-        self.satisfaction.idClicked.connect(self._update)
+        self.satisfaction.idClicked.connect(self.update_button)
         self.paid_on_time = QComboBox(objectName="callback-timely")
         for text, value in (
             (self.tr("未询问"), None),
@@ -133,36 +135,23 @@ class CallbackDialog(QDialog):
         self.issues = QCheckBox(
             self.tr("客户提出异议（须在 1 个工作日内联系客户）"), objectName="callback-issues"
         )
-        self.issues.toggled.connect(self._update)
+        self.issues.toggled.connect(self.update_button)
         self.remarks = QPlainTextEdit(objectName="callback-remarks")
         self.remarks.setPlaceholderText(self.tr("异议内容或其他备注"))
         self.remarks.setTabChangesFocus(True)
         self.remarks.setFixedHeight(80)
-        self.remarks.textChanged.connect(self._update)
-        self.message = error_label("callback-message")
-        form = QFormLayout()
-        form.addRow(self.tr("回访时间"), self.done_at)
-        form.addRow(self.tr("方式"), self.channel)
-        form.addRow(self.tr("满意度"), scores)
-        form.addRow(self.tr("赔付是否及时"), self.paid_on_time)
-        form.addRow("", self.issues)
-        form.addRow(self.tr("备注"), self.remarks)
-        buttons = QDialogButtonBox()
-        self.save_button = QPushButton(self.tr("记录回访"), objectName="callback-save")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self._submit)
-        self.cancel_button = QPushButton(self.tr("取消"), objectName="callback-cancel")
-        self.cancel_button.clicked.connect(self.reject)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.remarks.textChanged.connect(self.update_button)
+        self.form.addRow(self.tr("回访时间"), self.done_at)
+        self.form.addRow(self.tr("方式"), self.channel)
+        self.form.addRow(self.tr("满意度"), scores)
+        self.form.addRow(self.tr("赔付是否及时"), self.paid_on_time)
+        self.form.addRow("", self.issues)
+        self.form.addRow(self.tr("备注"), self.remarks)
         self.setMinimumWidth(520)
-        self._update()
+        self.update_button()
+        self.done_at.setFocus()  # the first field, not the buttons the frame made first
 
-    def _problem(self) -> str:
+    def missing(self) -> str:
         remarks = self.remarks.toPlainText().strip()
         if self.satisfaction.checkedId() < 1:
             return self.tr("请选择满意度。")
@@ -172,21 +161,8 @@ class CallbackDialog(QDialog):
             return self.tr("内容过长（最多 {n} 个字符）。").format(n=MAX_SUMMARY)
         return ""
 
-    def _update(self, *_args: object) -> None:
-        busy = self._tasks.busy
-        self.save_button.setEnabled(not busy and not self._problem())
-        self.cancel_button.setEnabled(not busy)
-
-    def _submit(self) -> None:
-        problem = self._problem()
-        if problem:
-            self.message.setText(problem)
-            self.message.show()
-            return
-        if self._tasks.busy:
-            return
-        self.message.hide()
-        call = partial(
+    def call(self) -> Callable[[], CallbackView]:
+        return partial(
             record_callback,
             self._us,
             self._case_no,
@@ -197,16 +173,3 @@ class CallbackDialog(QDialog):
             channel=str(self.channel.currentData()),
             done_at=from_qdatetime(self.done_at.dateTime()),
         )
-        self._tasks.run(call, self._saved, self._failed)
-
-    def _saved(self, answer: CallbackView) -> None:
-        self.answer = answer
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.message.setText(message_for(exc) or self.tr("记录时程序出错，请查看日志。"))
-        self.message.show()
-
-    def reject(self) -> None:
-        if not self._tasks.busy:
-            super().reject()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +18,7 @@ from backoffice.ui.errors import message_for
 from backoffice.ui.gc_guard import without_gc
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import error_label
+from backoffice.ui.widgets import error_label, rows_table
 
 Rows = list[tuple[str, ...]]
 
@@ -46,13 +45,8 @@ class DrillDownDialog(QDialog):
         self.setWindowTitle(title)
         self._tasks = Tasks(self)
         self.model = RowsModel(headers, self)
-        self.table = QTableView(objectName="drilldown-table")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table = rows_table(self.model, "drilldown-table", multi_select=True, stretch_last=True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 160)
         self.table.activated.connect(self._activated)
         self.heading = QLabel(title, objectName="drilldown-title")

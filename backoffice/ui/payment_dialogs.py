@@ -1,9 +1,10 @@
 """Dialogs of the 支付与结案 tab that write a payment: 新增支付 and 标记已付.
 
-``ServiceDialog`` is the frame every dialog of the tab shares (the closing dialogs too): a form, a red
-message, and an OK button that runs one service call on a worker. The dialog is accepted when the call
-returns; a refusal stays in the dialog; a ``ConflictError`` (someone changed the case or the payment
-meanwhile) closes it with ``conflicted`` so the tab can say so and read the case again.
+Every dialog of the tab (the closing dialogs too) is a ``ServiceDialog`` (``ui.service_dialog``, still
+importable from here): a form, a red message, and an OK button that runs one service call on a worker. The
+dialog is accepted when the call returns; a refusal stays in the dialog; a ``ConflictError`` (someone
+changed the case or the payment meanwhile) closes it with ``conflicted`` so the tab can say so and read the
+case again.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QDate, QRegularExpression, Signal
 from PySide6.QtGui import QFocusEvent, QRegularExpressionValidator
@@ -20,17 +20,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from backoffice.domain.errors import ConflictError, ValidationError
+from backoffice.domain.errors import ValidationError
 from backoffice.domain.identity import parse_bank_card
 from backoffice.services.context import UserSession
 from backoffice.services.masking import masker
@@ -38,7 +33,7 @@ from backoffice.services.payments import PaymentView, add_payment, mark_paid
 from backoffice.services.people import PersonInput
 from backoffice.ui.errors import message_for
 from backoffice.ui.formatting import SHANGHAI
-from backoffice.ui.tasks import Tasks
+from backoffice.ui.service_dialog import ServiceDialog
 from backoffice.ui.widgets import error_label, with_error
 
 MONEY = QRegularExpression(r"^\d{0,12}([.]\d{0,2})?$")
@@ -47,93 +42,6 @@ MAX_PAYEE_NAME = 64
 OTHER_PAYEE = -1  # the payee combo's entry for a payee typed in the dialog
 CENT = Decimal("0.01")
 MAX_REFERENCE = 64
-
-
-class ServiceDialog(QDialog):
-    """Subclasses fill ``form``, say what is missing in ``missing()`` and build the call in ``call()``."""
-
-    conflicted = Signal(str)
-
-    def __init__(self, title: str, name: str, confirm: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWindowTitle(title)
-        self._tasks = Tasks(self)
-        self._tasks.busy_changed.connect(self._set_busy)
-        self.result_value: Any = None
-        self.inputs: list[QWidget] = []  # what is disabled while the call runs
-        self.explain = QLabel(objectName=f"{name}-explain")
-        self.explain.setWordWrap(True)
-        self.explain.hide()
-        self.form = QFormLayout()
-        self.message = error_label(f"{name}-message")
-        self.buttons = QDialogButtonBox()
-        self.confirm_button = QPushButton(confirm, objectName=f"{name}-confirm")
-        self.confirm_button.setDefault(True)
-        self.confirm_button.clicked.connect(self.submit)
-        cancel = QPushButton(self.tr("取消"), objectName=f"{name}-cancel")
-        cancel.clicked.connect(self.reject)
-        self.buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.explain)
-        layout.addLayout(self.form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
-
-    def set_explanation(self, text: str) -> None:
-        self.explain.setText(text)
-        self.explain.setVisible(bool(text))
-
-    def missing(self) -> str:
-        """What the user still has to fill in (the OK button stays disabled), or ""."""
-        return ""
-
-    def call(self) -> Callable[[], Any] | None:
-        """The service call, or None after showing what is wrong with the form."""
-        raise NotImplementedError
-
-    def update_button(self) -> None:
-        self.confirm_button.setEnabled(not self._tasks.busy and not self.missing())
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
-
-    def submit(self) -> None:
-        if self._tasks.busy:
-            return
-        missing = self.missing()
-        if missing:
-            self.show_message(missing)
-            return
-        self.message.hide()
-        call = self.call()
-        if call is not None:
-            self._tasks.run(call, self._done, self._failed)
-
-    def _done(self, value: Any) -> None:
-        self.result_value = value
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        text = message_for(exc) or self.tr("保存时程序出错，请查看日志。")
-        if isinstance(exc, ConflictError):
-            self.conflicted.emit(text)
-            self.done(QDialog.DialogCode.Rejected)
-            return
-        self.show_message(text)
-
-    def _set_busy(self, busy: bool) -> None:
-        for widget in (*self.inputs, *self.buttons.buttons()):
-            widget.setEnabled(not busy)
-        if not busy:
-            self.update_button()
-
-    def reject(self) -> None:
-        if not self._tasks.busy:
-            super().reject()
 
 
 class AccountEdit(QLineEdit):

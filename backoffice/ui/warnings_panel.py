@@ -34,7 +34,7 @@ from backoffice.ui.labels import code_label, label
 from backoffice.ui.note_dialog import NoteDialog
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import error_label
+from backoffice.ui.widgets import error_label, rows_table
 
 LEVEL_COLOURS = {"red": QColor("#ffcdd2"), "yellow": QColor("#fff3c4")}
 REFRESH_MS = 5 * 60_000  # the panel reads again on its own, so that new red warnings are announced
@@ -126,13 +126,8 @@ class MyWarningsPanel(QGroupBox):
         layout.addWidget(self.task_table, 1)
 
     def _table(self, name: str, model: RowsModel) -> QTableView:
-        table = QTableView(objectName=name)
-        table.setModel(model)
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        table = rows_table(model, name, multi_select=True, stretch_last=True)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
         table.setColumnWidth(0, 150)
         table.activated.connect(partial(self._activated, model))
         return table

@@ -1,10 +1,18 @@
-"""Small widgets shared by the intake screens."""
+"""Small widgets shared by the screens: a date-time editor, error labels, headings, read-only tables."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QAbstractItemModel, QDateTime
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractSpinBox, QDateTimeEdit, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDateTimeEdit,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from backoffice.ui.formatting import TIME_FORMAT
 
@@ -54,3 +62,36 @@ def heading(text: str, points: int = 12) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def rows_table(
+    model: QAbstractItemModel,
+    name: str,
+    *,
+    multi_select: bool = False,
+    fit_columns: bool = False,
+    stretch_last: bool = False,
+    row_height: int | None = None,
+) -> QTableView:
+    """A read-only list over ``model``: no row numbers, no editing, a click selects the whole row.
+
+    One row at a time unless ``multi_select`` (Qt's extended selection: Ctrl and Shift add rows).
+    ``fit_columns`` sizes every column to its contents, ``stretch_last`` gives the last column the width
+    left over, ``row_height`` fixes the height of the rows. Column widths and stretches of single columns
+    are the caller's.
+    """
+    table = QTableView(objectName=name)
+    table.setModel(model)
+    table.verticalHeader().hide()
+    if row_height is not None:
+        table.verticalHeader().setDefaultSectionSize(row_height)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    if not multi_select:
+        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    header = table.horizontalHeader()
+    if fit_columns:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch_last:
+        header.setStretchLastSection(True)
+    return table

@@ -867,10 +867,6 @@
         <translation>Mark year as fully entered</translation>
     </message>
     <message>
-        <source>正在保存并重新计算未结束案件的期限…</source>
-        <translation>Saving and recomputing the deadlines of open cases…</translation>
-    </message>
-    <message>
         <source>已保存 {day} 的调整</source>
         <translation>The override for {day} was saved</translation>
     </message>
@@ -885,10 +881,6 @@
     <message>
         <source>已撤销 {year} 年的“已完整录入”标记</source>
         <translation>The “fully entered” mark of {year} was withdrawn</translation>
-    </message>
-    <message>
-        <source>{done}；已重新计算，{n} 个未结束的期限有变化。</source>
-        <translation>{done}; recomputed, {n} open deadlines changed.</translation>
     </message>
     <message>
         <source>修改工作日历时程序出错，请查看日志。</source>
@@ -968,10 +960,6 @@
     <message>
         <source>记录回访</source>
         <translation>Record callback</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>请选择满意度。</source>
@@ -2610,10 +2598,6 @@ Requested by: {who}. Reason: {reason}</translation>
         <translation>Submit request</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>请写明延期的原因。</source>
         <translation>Please give the reason for the extension.</translation>
     </message>
@@ -3653,6 +3637,17 @@ Double-click to see the cases</translation>
     </message>
 </context>
 <context>
+    <name>RecomputingTab</name>
+    <message>
+        <source>正在保存并重新计算未结束案件的期限…</source>
+        <translation>Saving and recomputing the deadlines of open cases…</translation>
+    </message>
+    <message>
+        <source>{done}；已重新计算，{n} 个未结束的期限有变化。</source>
+        <translation>{done}; recomputed, {n} open deadlines changed.</translation>
+    </message>
+</context>
+<context>
     <name>ReopenDialog</name>
     <message>
         <source>重开案件</source>
@@ -4073,20 +4068,12 @@ Double-click to see the cases</translation>
         <translation>Default</translation>
     </message>
     <message>
-        <source>正在保存并重新计算未结束案件的期限…</source>
-        <translation>Saving and recomputing the deadlines of open cases…</translation>
-    </message>
-    <message>
         <source>已保存“{rule}”</source>
         <translation>“{rule}” saved</translation>
     </message>
     <message>
         <source>“{rule}”已恢复默认</source>
         <translation>“{rule}” restored to its default</translation>
-    </message>
-    <message>
-        <source>{done}；已重新计算，{n} 个未结束的期限有变化。</source>
-        <translation>{done}; recomputed, {n} open deadlines changed.</translation>
     </message>
     <message>
         <source>修改时效规则时程序出错，请查看日志。</source>
