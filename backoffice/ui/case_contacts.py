@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from backoffice.ui.formatting import local_time
 from backoffice.ui.labels import choices, code_label
 from backoffice.ui.simple_model import RowsModel
 from backoffice.ui.tasks import Tasks
-from backoffice.ui.widgets import error_label
+from backoffice.ui.widgets import error_label, rows_table
 
 
 class CaseContactsTab(QWidget):
@@ -42,10 +41,7 @@ class CaseContactsTab(QWidget):
         self.model = RowsModel(
             (self.tr("时间"), self.tr("方式"), self.tr("方向"), self.tr("内容摘要"), self.tr("记录人")), self
         )
-        self.table = QTableView(objectName="contacts-table")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table = rows_table(self.model, "contacts-table")
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         for column, width in ((0, 125), (1, 80), (2, 80), (4, 110)):

@@ -17,6 +17,7 @@ from backoffice.ui.labels import code_label
 from backoffice.ui.loss_lists import kind_label
 from backoffice.ui.reveal import MaskedValue
 from backoffice.ui.simple_model import RowsModel
+from backoffice.ui.widgets import rows_table
 
 
 def _text(value: str) -> QLabel:
@@ -144,10 +145,6 @@ class CaseSummaryTab(QWidget):
                 for loss in d.losses
             ]
         )
-        table = QTableView(objectName="summary-losses")
-        table.setModel(self.losses)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        table = rows_table(self.losses, "summary-losses", stretch_last=True)
         table.setMaximumHeight(140)
         return table

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
 from backoffice.domain.case import COMPLEXITY_LABELS, STATUS_LABELS
 from backoffice.services.cases import CaseDetail, EventView
 from backoffice.ui.formatting import local_time
 from backoffice.ui.labels import code_label
 from backoffice.ui.simple_model import RowsModel
+from backoffice.ui.widgets import rows_table
 
 REGISTERED_DETAIL = re.compile(r"(?P<complexity>\w+); handler=(?P<handler>.*)")
 EVENT_KINDS = {
@@ -33,10 +34,7 @@ class CaseTimelineTab(QWidget):
         self.model = RowsModel(
             (self.tr("时间"), self.tr("事件"), self.tr("状态"), self.tr("说明"), self.tr("操作人")), self
         )
-        self.table = QTableView(objectName="timeline-table")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table = rows_table(self.model, "timeline-table")
         for column, width in ((0, 125), (1, 90), (2, 170), (4, 120)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
