@@ -43,6 +43,7 @@ from backoffice.printing.document import BEIJING
 RASTER_DPI: Final = 200
 #: Who judges attached PDFs: a stored verdict from another validator is not trusted.
 VALIDATOR: Final = f"pikepdf {pikepdf.__version__}"
+VALIDATOR_FAILED: Final = "PDF/A 校验程序无法检查此文件"
 
 
 class UnreadableItem(Exception):
@@ -111,17 +112,24 @@ def open_attached(index: int, path: Path, sha256: str, known: PdfaVerdict | None
 
 
 def _findings(sources: Sequence[pikepdf.Pdf]) -> list[str]:
-    """pikepdf's PDF/A findings for the sources' pages inside a volume-like document."""
-    with pikepdf.new() as scratch:
-        for source in sources:
-            for page in source.pages:
-                scratch.pages.append(page)
-        for page in scratch.pages:
-            strip_presentation(page)
-        add_output_intent(scratch)
-        when = datetime(2000, 1, 1, tzinfo=BEIJING)
-        set_metadata(scratch, title="check", author="check", subject="", keywords="", created_at=when)
-        return pdfa_findings(scratch)
+    """pikepdf's PDF/A findings for the sources' pages inside a volume-like document.
+
+    The validator reads files that customers sent: when it fails on one (a structure it does not expect),
+    it has approved nothing, so the failure is the finding and the pages are rasterised.
+    """
+    try:
+        with pikepdf.new() as scratch:
+            for source in sources:
+                for page in source.pages:
+                    scratch.pages.append(page)
+            for page in scratch.pages:
+                strip_presentation(page)
+            add_output_intent(scratch)
+            when = datetime(2000, 1, 1, tzinfo=BEIJING)
+            set_metadata(scratch, title="check", author="check", subject="", keywords="", created_at=when)
+            return pdfa_findings(scratch)
+    except Exception as exc:  # any failure of the third-party check on an uploaded file: not approved
+        return [f"{VALIDATOR_FAILED}（{type(exc).__name__}）"]
 
 
 class Verdicts:

@@ -501,6 +501,26 @@ def test_verdicts_taken_in_a_build_are_reported_for_the_caller_to_keep(
         assert builder.new_verdicts() == {11: _stored(good)}
 
 
+def test_a_validator_failing_on_a_file_approves_nothing(
+    counted_checks: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "odd.pdf"
+    good.write_bytes(calculation_sheet_pdf(sheet()))
+
+    def failing(_pdf):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(archive_attached, "pdfa_findings", failing)
+    verdict = check_pdf(good, _stored(good).sha256)  # attaching does not fail …
+    assert verdict is not None and verdict.findings == (
+        f"{archive_attached.VALIDATOR_FAILED}（RecursionError）",
+    )
+    built = build_volume(META, [item(good, "医院清单")], tmp_path / "volume.pdf")  # … nor does the build
+    assert built.items[0].treatment == RASTERISED and archive_attached.VALIDATOR_FAILED in built.items[0].note
+    monkeypatch.undo()
+    assert validate_file(built.path) == []
+
+
 def test_a_stored_verdict_survives_json_and_junk_is_no_verdict() -> None:
     verdict = PdfaVerdict("ab" * 32, VALIDATOR, ("字体未嵌入", "another"))
     assert PdfaVerdict.from_json(verdict.to_json()) == verdict
