@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
 import resource
 import statistics
@@ -230,6 +231,9 @@ def child(mode: str, directory: Path) -> None:
 
 
 def _run(mode: str, directory: Path) -> dict[str, Any]:
+    # Each child writes 240–480 MB: the previous one's data goes to disk first, so that no measurement
+    # pays for another's write-back.
+    os.sync()
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.archive", mode, str(directory)],
         check=True,
