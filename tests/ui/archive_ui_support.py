@@ -9,10 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from intake_ui_support import jpeg, register
+from intake_ui_support import jpeg, receive_and_calculate, register
 from ui_support import PASSWORD, session
 
-from backoffice.services import approvals, attachments, calculations, cases, checklists, payments
+from backoffice.services import approvals, attachments, cases, payments
 from backoffice.services.context import UserSession
 from backoffice.ui.formatting import SHANGHAI
 
@@ -27,28 +27,7 @@ def closed_case(clerk: UserSession, scan_dir: Path, repair: str = "3200.00") -> 
     mandatory = [i for i in cases.get_case(clerk, case_no).checklist if i.mandatory]
     scan = jpeg(scan_dir / f"{case_no}-scan.jpg", (620, 877))
     attachments.add_attachment(clerk, scan, owner_type="checklist_item", owner_id=mandatory[0].id)
-    for item in cases.get_case(clerk, case_no).checklist:
-        if item.mandatory and item.received_at is None:
-            checklists.receive_item(
-                clerk,
-                registered.case_id,
-                item.id,
-                checklists.Receipt(clerk.bo.now(), True, 1, "张伟"),
-                expected_version=item.version,
-            )
-    line = calculations.LineInput(
-        "vehicle_damage",
-        {
-            "method": "motor_damage",
-            "clause": "2020",
-            "sum_insured": "150000.00",
-            "new_vehicle_price": "180000.00",
-            "repair_cost": repair,
-            "salvage": "0",
-            "liability_ratio": "1",
-        },
-    )
-    calculations.calculate_case(clerk, case_no, [line], expected_version=_version(clerk, case_no))
+    receive_and_calculate(clerk, registered, repair)
     approvals.submit(clerk, case_no, expected_version=_version(clerk, case_no))
     approver = session(clerk.bo, "demo-approver1")
     approvals.sign(approver, case_no, "agree", password=PASSWORD, expected_version=_version(clerk, case_no))

@@ -78,6 +78,41 @@ def register(us: UserSession, policy_no: str = POLICY_NO, **changes: object) -> 
     return register_report(us, report(us, policy_no, **changes))
 
 
+def receive_and_calculate(clerk: UserSession, registered: Registered, repair: str) -> str:
+    """Every mandatory document of the registered motor case received, then a repair calculated."""
+    from backoffice.services import calculations, cases, checklists
+
+    for item in cases.get_case(clerk, registered.case_no).checklist:
+        if item.mandatory and item.received_at is None:
+            checklists.receive_item(
+                clerk,
+                registered.case_id,
+                item.id,
+                checklists.Receipt(clerk.bo.now(), True, 1, "张伟"),
+                expected_version=item.version,
+            )
+    line = calculations.LineInput(
+        "vehicle_damage",
+        {
+            "method": "motor_damage",
+            "clause": "2020",
+            "sum_insured": "150000.00",
+            "new_vehicle_price": "180000.00",
+            "repair_cost": repair,
+            "salvage": "0",
+            "liability_ratio": "1",
+        },
+    )
+    version = cases.get_case(clerk, registered.case_no).version
+    calculations.calculate_case(clerk, registered.case_no, [line], expected_version=version)
+    return registered.case_no
+
+
+def calculated_case(clerk: UserSession, repair: str = "3200.00") -> str:
+    """A registered motor case with every document and a calculation, not yet submitted."""
+    return receive_and_calculate(clerk, register(clerk, estimated_loss=Decimal(repair)), repair)
+
+
 def jpeg(path: Path, size: tuple[int, int] = (320, 200)) -> Path:
     image = Image.new("RGB", size, (240, 240, 230))
     for x in range(0, size[0], 8):

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
-from decimal import Decimal
 
 import pytest
-from intake_ui_support import OFFSCREEN_POPUP_NOISE, clerk_fixture, main_window, register  # noqa: F401
+from intake_ui_support import (  # noqa: F401
+    OFFSCREEN_POPUP_NOISE,
+    calculated_case,
+    clerk_fixture,
+    main_window,
+    register,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from ui_support import OFFSCREEN_NOISE, PASSWORD, demo_bo_fixture, demo_template_fixture, session  # noqa: F401
 
-from backoffice.services import approvals, calculations, cases, checklists
+from backoffice.services import approvals, cases
 from backoffice.services.context import Backoffice, UserSession
 from backoffice.ui.approval_dialog import SignDialog
 from backoffice.ui.approval_trail import ApprovalTrail
@@ -30,35 +35,6 @@ def pending_case(clerk: UserSession, repair: str) -> str:
     case_no = calculated_case(clerk, repair)
     approvals.submit(clerk, case_no, expected_version=cases.get_case(clerk, case_no).version)
     return case_no
-
-
-def calculated_case(clerk: UserSession, repair: str) -> str:
-    """A registered motor case with every document and a calculation, not yet submitted."""
-    result = register(clerk, estimated_loss=Decimal(repair))
-    for item in cases.get_case(clerk, result.case_no).checklist:
-        if item.mandatory and item.received_at is None:
-            checklists.receive_item(
-                clerk,
-                result.case_id,
-                item.id,
-                checklists.Receipt(clerk.bo.now(), True, 1, "张伟"),
-                expected_version=item.version,
-            )
-    line = calculations.LineInput(
-        "vehicle_damage",
-        {
-            "method": "motor_damage",
-            "clause": "2020",
-            "sum_insured": "150000.00",
-            "new_vehicle_price": "180000.00",
-            "repair_cost": repair,
-            "salvage": "0",
-            "liability_ratio": "1",
-        },
-    )
-    version = cases.get_case(clerk, result.case_no).version
-    calculations.calculate_case(clerk, result.case_no, [line], expected_version=version)
-    return result.case_no
 
 
 def approvals_page(qtbot, us: UserSession) -> ApprovalsPage:

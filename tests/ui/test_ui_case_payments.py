@@ -11,14 +11,20 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from intake_ui_support import OFFSCREEN_POPUP_NOISE, clerk_fixture, main_window, register  # noqa: F401
+from intake_ui_support import (  # noqa: F401
+    OFFSCREEN_POPUP_NOISE,
+    calculated_case,
+    clerk_fixture,
+    main_window,
+    register,
+)
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from ui_support import OFFSCREEN_NOISE, PASSWORD, demo_bo_fixture, demo_template_fixture, session  # noqa: F401
 
 from backoffice.db.models_intake import Case
-from backoffice.services import approvals, calculations, cases, checklists, payments
+from backoffice.services import approvals, cases, payments
 from backoffice.services.cases import CaseDetail
 from backoffice.services.context import Backoffice, UserSession
 from backoffice.services.intake import LossInput
@@ -35,35 +41,6 @@ _WINDOWS: list[QWidget] = []
 
 
 # --- cases through the services ------------------------------------------------------------------
-def calculated_case(clerk: UserSession, repair: str = "3200.00") -> str:
-    """A registered motor case with every document and a calculation."""
-    result = register(clerk, estimated_loss=Decimal(repair))
-    for item in cases.get_case(clerk, result.case_no).checklist:
-        if item.mandatory and item.received_at is None:
-            checklists.receive_item(
-                clerk,
-                result.case_id,
-                item.id,
-                checklists.Receipt(clerk.bo.now(), True, 1, "张伟"),
-                expected_version=item.version,
-            )
-    line = calculations.LineInput(
-        "vehicle_damage",
-        {
-            "method": "motor_damage",
-            "clause": "2020",
-            "sum_insured": "150000.00",
-            "new_vehicle_price": "180000.00",
-            "repair_cost": repair,
-            "salvage": "0",
-            "liability_ratio": "1",
-        },
-    )
-    version = cases.get_case(clerk, result.case_no).version
-    calculations.calculate_case(clerk, result.case_no, [line], expected_version=version)
-    return result.case_no
-
-
 def approved_case(clerk: UserSession, repair: str = "3200.00") -> str:
     """Calculated, submitted and agreed by the level-1 approver (within their motor limit)."""
     case_no = calculated_case(clerk, repair)
