@@ -58,11 +58,8 @@ class PageHasher:
     to it), so a font or image shared by many pages is hashed once.
     """
 
-    def __init__(self, raw_digests: Mapping[tuple[int, int], bytes] | None = None) -> None:
+    def __init__(self) -> None:
         self._cache: dict[tuple[int, int], bytes] = {}
-        # SHA-256 of the raw data of streams that are hashed raw (a JPEG scan's image), by object, when
-        # the caller already has it: it wrote those very bytes into the stream.
-        self._raw = dict(raw_digests or {})
 
     def page(self, page: pikepdf.Page | pikepdf.Object) -> str:
         obj = page.obj if isinstance(page, pikepdf.Page) else page
@@ -110,10 +107,7 @@ class PageHasher:
     def _stream_data(self, stream: pikepdf.Stream) -> tuple[bytes, bool]:
         """(digest of the data, whether the data was decoded)."""
         filters = _filters(stream)
-        raw = any(name in _RAW_FILTERS for name in filters)
-        if raw and (known := self._raw.get(stream.objgen)) is not None:
-            return known, False
-        if not raw:
+        if not any(name in _RAW_FILTERS for name in filters):
             try:
                 return hashlib.sha256(stream.read_bytes(pikepdf.StreamDecodeLevel.generalized)).digest(), True
             except pikepdf.PdfError:

@@ -139,10 +139,6 @@ class ScanFile:
         self._pages: list[int] = []
         self._write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 
-    @property
-    def pages(self) -> int:
-        return len(self._pages)
-
     def _write(self, data: bytes) -> None:
         self._out.write(data)
         self._pos += len(data)

@@ -27,10 +27,6 @@ class WorkDir:
             self._path = Path(tempfile.mkdtemp(prefix="volume-", dir=self._parent))
         return self._path
 
-    @property
-    def made(self) -> bool:
-        return self._path is not None
-
     def __truediv__(self, name: str) -> Path:
         return self.path / name
 
