@@ -120,6 +120,9 @@ class LoginDialog(QDialog):
         if demo and self._demo_label is None:
             self._demo_label = self._demo_hint()
             self._layout.insertWidget(1, self._demo_label)
+            # Added to a dialog already on screen: the layout would show it only on a later pass of the
+            # event loop, after 登录 is already enabled.
+            self._demo_label.show()
         self._update_controls()
 
     def _show_title(self) -> None:
